@@ -1,0 +1,6 @@
+namespace Studios.ServiceDefaults.Messaging;
+
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+}

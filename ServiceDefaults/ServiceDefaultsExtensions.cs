@@ -1,0 +1,44 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Studios.ServiceDefaults.Data;
+using Studios.ServiceDefaults.Health;
+using Studios.ServiceDefaults.Http;
+using Studios.ServiceDefaults.Identity;
+using Studios.ServiceDefaults.Messaging;
+using Studios.ServiceDefaults.Telemetry;
+
+namespace Studios.ServiceDefaults;
+
+/// <summary>The two calls every Studios service makes: AddServiceDefaults and MapDefaultEndpoints.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <param name="database">The service's own database; also the name of its connection string.</param>
+    /// <param name="serviceAssembly">Where its migrations (Data/Migrations/NNNN_*.sql) and consumers live; the entry assembly by default.</param>
+    public static IHostApplicationBuilder AddServiceDefaults(
+        this IHostApplicationBuilder builder, string database, Assembly? serviceAssembly = null)
+    {
+        serviceAssembly ??= Assembly.GetEntryAssembly()
+            ?? throw new InvalidOperationException("No entry assembly: pass the service assembly explicitly.");
+
+        builder.AddStudiosTelemetry();
+        builder.AddStudiosHttpDefaults();
+        builder.AddStudiosAuthentication();
+        builder.AddStudiosDatabase(database, serviceAssembly);
+        builder.AddStudiosMessaging(database, serviceAssembly);
+        builder.AddStudiosHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Health endpoints (in every environment: Kubernetes probes need them), the OpenAPI document and the error pipeline.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,48 @@
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Studios.ServiceDefaults.Health;
+
+namespace Studios.ServiceDefaults.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>Traces, metrics and logs for ASP.NET Core, HttpClient, runtime, MassTransit, Npgsql and our own
+    /// "Studios.*" sources; exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+    public static IHostApplicationBuilder AddStudiosTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter("MassTransit")
+                .AddMeter(StudiosTelemetry.MeterPrefix + "*"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddAspNetCoreInstrumentation(aspNet =>
+                    // Probes would drown the traces operators actually look at.
+                    aspNet.Filter = context => !HealthEndpoints.IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource("MassTransit")
+                .AddSource(StudiosTelemetry.SourcePrefix + "*"));
+
+        // The OTLP exporter reads OTEL_EXPORTER_OTLP_ENDPOINT / _PROTOCOL / _HEADERS itself (grpc or http/protobuf).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}
