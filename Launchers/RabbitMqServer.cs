@@ -1,0 +1,314 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RabbitMQ.Client;
+
+namespace Studios.Launchers;
+
+/// <summary>
+/// A RabbitMQ node run in the foreground from Debian's rabbitmq-server, with the management plugin,
+/// bound to 127.0.0.1 only, its config, data, logs and Erlang cookie in its own folder.
+/// </summary>
+public sealed partial class RabbitMqServer : IAsyncDisposable
+{
+    private const string ServiceUser = "rabbitmq";
+    private const string Epmd = "/usr/bin/epmd";
+
+    private readonly RabbitMqOptions _options;
+    private readonly ILogger _logger;
+    private readonly string _root;
+    private readonly string _node;
+    private readonly string _consoleLog;
+    private readonly HttpClient _management;
+    private Process? _process;
+
+    private RabbitMqServer(RabbitMqOptions options, ILogger logger, string root, string node, string password)
+    {
+        _options = options;
+        _logger = logger;
+        _root = root;
+        _node = node;
+        _consoleLog = Path.Combine(root, "console.log");
+        Password = password;
+        _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.ManagementPort}/api/") };
+        _management.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{UserName}:{Password}")));
+    }
+
+    public string UserName => "studios";
+    public string Password { get; }
+    public int AmqpPort => _options.AmqpPort;
+    public int ManagementPort => _options.ManagementPort;
+    public string NodeName => _node;
+
+    /// <summary>The beam.smp pid, found by the node name in its environment (the runuser parent is not the broker).</summary>
+    public int? ProcessId => BeamPids().Cast<int?>().FirstOrDefault();
+
+    public static async Task<RabbitMqServer> StartAsync(RabbitMqOptions options, ILogger? logger = null, CancellationToken ct = default)
+    {
+        DataFolder.RequireBinary(options.ServerExecutable, "rabbitmq-server");
+        var node = options.NodeName.Contains('@') ? options.NodeName : options.NodeName + "@localhost";
+        if (!NodePattern().IsMatch(node))
+            throw new LauncherException($"'{options.NodeName}' is not a usable RabbitMQ node name (letters, digits, '-', '_', '.' then @localhost).");
+        var root = DataFolder.Prepare(options.DataDirectory);
+        var password = DataFolder.PersistedSecret(Path.Combine(root, "broker.password"));
+        var server = new RabbitMqServer(options, logger ?? NullLogger.Instance, root, node, password);
+        try
+        {
+            await server.StartCoreAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            server._management.Dispose();
+            throw;
+        }
+        return server;
+    }
+
+    /// <summary>amqp://user:pass@127.0.0.1:port/vhost. The default vhost "/" is written as an empty path,
+    /// which RabbitMQ.Client and MassTransit both read as "/".</summary>
+    public Uri AmqpUri(string virtualHost = "/") => new(ConnectionString(virtualHost));
+
+    public string ConnectionString(string virtualHost = "/") =>
+        $"amqp://{Uri.EscapeDataString(UserName)}:{Uri.EscapeDataString(Password)}@127.0.0.1:{AmqpPort}/" +
+        (virtualHost == "/" ? "" : Uri.EscapeDataString(virtualHost));
+
+    public async Task CreateVirtualHostAsync(string name, CancellationToken ct = default)
+    {
+        var vhost = Uri.EscapeDataString(name);
+        await SendAsync(HttpMethod.Put, $"vhosts/{vhost}", null, ct).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Put, $"permissions/{vhost}/{Uri.EscapeDataString(UserName)}",
+            JsonContent.Create(new { configure = ".*", write = ".*", read = ".*" }), ct).ConfigureAwait(false);
+    }
+
+    public Task DeleteVirtualHostAsync(string name, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Delete, $"vhosts/{Uri.EscapeDataString(name)}", null, ct, notFoundIsFine: true);
+
+    /// <summary>Graceful: SIGTERM makes the node shut down cleanly; we wait for it and its runuser parent.</summary>
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        var pids = BeamPids();
+        if (pids.Count > 0) await Processes.TerminateAsync(pids, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+        await ReapAsync().ConfigureAwait(false);
+        await StopIdleEpmdAsync().ConfigureAwait(false);
+        _logger.LogInformation("RabbitMQ node {Node} stopped", _node);
+    }
+
+    /// <summary>kill -9 the node, as a crash would (epmd is left running, as after a real crash).</summary>
+    public async Task KillAsync()
+    {
+        var pids = BeamPids();
+        await Processes.KillAsync([.. pids, .. pids.SelectMany(Processes.ChildrenOf)]).ConfigureAwait(false);
+        await ReapAsync().ConfigureAwait(false);
+        if (pids.Count > 0) _logger.LogWarning("RabbitMQ node {Node} killed", _node);
+    }
+
+    public async Task RestartAsync(CancellationToken ct = default)
+    {
+        await StopAsync(ct).ConfigureAwait(false);
+        await StartCoreAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the node; when its data is to be deleted anyway, kills it instead (a graceful stop takes seconds).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_options.DeleteDataOnDispose)
+        {
+            await KillAsync().ConfigureAwait(false);
+            await StopIdleEpmdAsync().ConfigureAwait(false);
+            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        }
+        else
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+        _management.Dispose();
+    }
+
+    /// <summary>
+    /// Stops any RabbitMQ node that a crashed earlier run left on this data folder, without starting anything.
+    /// StartAsync does this by itself (also for a node of the same name).
+    /// </summary>
+    public static async Task StopLeftOverAsync(string dataDirectory, ILogger? logger = null, CancellationToken ct = default)
+    {
+        var leftOver = Processes.WithEnvironment("beam.smp", MnesiaVariable(Path.GetFullPath(dataDirectory)));
+        if (leftOver.Count == 0) return;
+        (logger ?? NullLogger.Instance).LogWarning("Stopping RabbitMQ left running on {Directory} (pid {Pid})", dataDirectory, leftOver[0]);
+        await Processes.TerminateAsync(leftOver, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+    }
+
+    private static string MnesiaVariable(string root) => $"RABBITMQ_MNESIA_BASE={root}/mnesia";
+
+    private IReadOnlyList<int> BeamPids() => Processes.WithEnvironment("beam.smp", $"RABBITMQ_NODENAME={_node}");
+
+    private async Task StartCoreAsync(CancellationToken ct)
+    {
+        // A crashed earlier run may have left this node, or another on this data, running: it holds our ports and files.
+        var leftOver = BeamPids().Union(Processes.WithEnvironment("beam.smp", MnesiaVariable(_root))).ToList();
+        if (leftOver.Count > 0)
+        {
+            _logger.LogWarning("Stopping RabbitMQ node {Node} left running by an earlier run (pid {Pid})", _node, leftOver[0]);
+            await Processes.TerminateAsync(leftOver, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+        }
+        foreach (var (port, purpose) in new[]
+                 {
+                     (AmqpPort, "RabbitMQ AMQP"), (ManagementPort, "RabbitMQ management"),
+                     (_options.DistributionPort, "RabbitMQ Erlang distribution"),
+                 })
+            if (!FreePort.IsFree(port)) throw LauncherException.PortTaken(port, purpose);
+
+        WriteConfiguration();
+        await DataFolder.GiveToAsync(ServiceUser, _root, ct).ConfigureAwait(false);
+
+        _process = Process.Start(StartInfo())
+            ?? throw new LauncherException($"Could not start {_options.ServerExecutable}.");
+        PipeOutputToLog(_process);
+        _logger.LogInformation("RabbitMQ node {Node} starting (AMQP {Amqp}, management {Management}, data {Directory})",
+            _node, AmqpPort, ManagementPort, _root);
+        await WaitUntilReadyAsync(_process, ct).ConfigureAwait(false);
+        _logger.LogInformation("RabbitMQ node {Node} ready (pid {Pid})", _node, ProcessId);
+    }
+
+    private void WriteConfiguration()
+    {
+        foreach (var folder in new[] { "home", "mnesia", "log" }) Directory.CreateDirectory(Path.Combine(_root, folder));
+        File.WriteAllText(Path.Combine(_root, "enabled_plugins"), "[rabbitmq_management].\n");
+        File.WriteAllText(Path.Combine(_root, "rabbitmq.conf"), $"""
+            listeners.tcp.default = 127.0.0.1:{AmqpPort}
+            management.tcp.ip = 127.0.0.1
+            management.tcp.port = {ManagementPort}
+            default_user = {UserName}
+            default_pass = {Password}
+            loopback_users = none
+            """ + "\n");
+    }
+
+    private ProcessStartInfo StartInfo()
+    {
+        var environment = new[]
+        {
+            $"HOME={_root}/home",
+            MnesiaVariable(_root),
+            $"RABBITMQ_LOG_BASE={_root}/log",
+            $"RABBITMQ_NODE_PORT={AmqpPort}",
+            $"RABBITMQ_NODENAME={_node}",
+            $"RABBITMQ_DIST_PORT={_options.DistributionPort}",
+            $"RABBITMQ_ENABLED_PLUGINS_FILE={_root}/enabled_plugins",
+            $"RABBITMQ_CONFIG_FILE={_root}/rabbitmq.conf",
+            "ERL_EPMD_ADDRESS=127.0.0.1",
+            "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}",
+        };
+        // runuser resets HOME and friends, so the environment goes through env after it.
+        string[] command = Native.IsRoot
+            ? ["runuser", "-u", ServiceUser, "--", "env", .. environment, _options.ServerExecutable]
+            : ["env", .. environment, _options.ServerExecutable];
+        var info = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Skip(1)) info.ArgumentList.Add(argument);
+        return info;
+    }
+
+    private void PipeOutputToLog(Process process)
+    {
+        var log = new StreamWriter(new FileStream(_consoleLog, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        var gate = new object();
+        void Write(string? line)
+        {
+            if (line is null) return;
+            lock (gate) log.WriteLine(line);
+        }
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.Exited += (_, _) => { lock (gate) log.Dispose(); };
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>Ready means both an AMQP connection opens and the management API answers.</summary>
+    private async Task WaitUntilReadyAsync(Process process, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + _options.StartTimeout;
+        var factory = new ConnectionFactory
+        {
+            HostName = "127.0.0.1", Port = AmqpPort, UserName = UserName, Password = Password,
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(5), AutomaticRecoveryEnabled = false,
+        };
+        string lastProblem = "no answer yet";
+        while (true)
+        {
+            if (process.HasExited)
+                throw new LauncherException(
+                    $"RabbitMQ node {_node} exited during boot (exit code {process.ExitCode}). Its output ({_consoleLog}):\n" +
+                    DataFolder.Tail(_consoleLog) + $"\nIts log:\n{DataFolder.Tail(Path.Combine(_root, "log", _node + ".log"))}");
+            if (DateTime.UtcNow > deadline)
+            {
+                await KillAsync().ConfigureAwait(false);
+                throw new LauncherException(
+                    $"RabbitMQ node {_node} was not ready within {_options.StartTimeout.TotalSeconds:0} s ({lastProblem}). " +
+                    $"Its output ({_consoleLog}):\n{DataFolder.Tail(_consoleLog)}");
+            }
+            try
+            {
+                await using (await factory.CreateConnectionAsync(ct).ConfigureAwait(false)) { }
+                using var overview = await _management.GetAsync("overview", ct).ConfigureAwait(false);
+                if (overview.IsSuccessStatusCode) return;
+                lastProblem = $"management API answered {(int)overview.StatusCode}";
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                lastProblem = e.Message;
+            }
+            await Task.Delay(250, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for the runuser/env parent we started, so no process of ours is left behind.</summary>
+    private async Task ReapAsync()
+    {
+        if (_process is null) return;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Erlang starts epmd for the node and leaves it behind; stop it when no node uses it any more.</summary>
+    private async Task StopIdleEpmdAsync()
+    {
+        if (!File.Exists(Epmd)) return;
+        // Another broker may be booting and not registered yet: leave epmd alone while any beam.smp runs.
+        if (Processes.WithEnvironment("beam.smp", "ERL_EPMD_ADDRESS=127.0.0.1").Count > 0) return;
+        var names = await Commands.RunAsync(Epmd, ["-names"]).ConfigureAwait(false);
+        if (!names.IsSuccess || names.StandardOutput.Contains("name ", StringComparison.Ordinal)) return;
+        await Commands.RunAsync(Epmd, ["-kill"]).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct, bool notFoundIsFine = false)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        using var response = await _management.SendAsync(request, ct).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode || (notFoundIsFine && response.StatusCode == System.Net.HttpStatusCode.NotFound)) return;
+        var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        throw new LauncherException($"RabbitMQ management API {method} {path} answered {(int)response.StatusCode}: {body}");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+@localhost$")]
+    private static partial Regex NodePattern();
+}
