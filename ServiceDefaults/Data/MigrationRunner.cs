@@ -1,4 +1,5 @@
 using DbUp;
+using DbUp.Engine;
 using DbUp.Engine.Output;
 using Npgsql;
 using Polly;
@@ -62,7 +63,11 @@ internal sealed class MigrationRunner(
         var upgrader = DeployChanges.To
             // The data source hides the password from its ConnectionString, so DbUp gets the configured one.
             .PostgresqlDatabase(configuration.GetConnectionString(database.Name))
-            .WithScriptsEmbeddedInAssembly(database.MigrationsAssembly, name => name.Contains(".Data.Migrations.", StringComparison.Ordinal))
+            // The shared outbox/inbox tables first, then the service's own scripts in name order.
+            .WithScriptsEmbeddedInAssembly(typeof(MigrationRunner).Assembly,
+                name => name.Contains(".Messaging.Migrations.", StringComparison.Ordinal), new SqlScriptOptions { RunGroupOrder = 0 })
+            .WithScriptsEmbeddedInAssembly(database.MigrationsAssembly,
+                name => name.Contains(".Data.Migrations.", StringComparison.Ordinal), new SqlScriptOptions { RunGroupOrder = 1 })
             .WithTransactionPerScript()
             .LogTo(new MigrationLog(logger))
             .Build();

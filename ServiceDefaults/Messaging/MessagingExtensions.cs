@@ -1,6 +1,8 @@
 using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Studios.ServiceDefaults.Health;
 
 namespace Studios.ServiceDefaults.Messaging;
@@ -8,11 +10,15 @@ namespace Studios.ServiceDefaults.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>MassTransit over RabbitMQ from ConnectionStrings:messaging (an amqp:// URI), kebab-case endpoint
-    /// names, and every consumer (with its definition) found in the service assembly.</summary>
+    /// names, every consumer found in the service assembly behind retries and the inbox, and the outbox relay.</summary>
     public static IHostApplicationBuilder AddStudiosMessaging(
         this IHostApplicationBuilder builder, string serviceName, Assembly serviceAssembly)
     {
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<MessagingMetrics>();
+        builder.Services.AddScoped<InboxTransaction>();
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -23,6 +29,21 @@ public static class MessagingExtensions
                 health.MinimalFailureStatus = HealthStatus.Unhealthy;
                 health.Tags.Clear();
                 health.Tags.Add(HealthEndpoints.ReadyTag);
+            });
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                endpoint.PrefetchCount = settings.PrefetchCount;
+                endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
+                // Outermost first: each retry attempt runs the inbox filter with a fresh transaction.
+                endpoint.UseMessageRetry(retry => retry.Intervals(settings.DelayedRetries));
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<NpgsqlException>(exception => exception.IsTransient);
+                    retry.Handle<TimeoutException>();
+                    retry.Immediate(settings.ImmediateRetries);
+                });
+                endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -37,6 +58,7 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        builder.Services.AddHostedService<OutboxRelay>();
         return builder;
     }
 }
