@@ -13,12 +13,12 @@ namespace Studios.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <param name="database">The service's own database; also the name of its connection string.</param>
-    /// <param name="serviceAssembly">Where its migrations (Data/Migrations/NNNN_*.sql) and consumers live; the entry assembly by default.</param>
+    /// <param name="serviceAssembly">Where its migrations (Data/Migrations/NNNN_*.sql) and consumers live; by default the
+    /// application's assembly (ApplicationName, which test hosts set to the service, unlike the entry assembly).</param>
     public static IHostApplicationBuilder AddServiceDefaults(
         this IHostApplicationBuilder builder, string database, Assembly? serviceAssembly = null)
     {
-        serviceAssembly ??= Assembly.GetEntryAssembly()
-            ?? throw new InvalidOperationException("No entry assembly: pass the service assembly explicitly.");
+        serviceAssembly ??= Assembly.Load(new AssemblyName(builder.Environment.ApplicationName));
 
         builder.AddStudiosTelemetry();
         builder.AddStudiosHttpDefaults();

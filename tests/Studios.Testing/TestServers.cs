@@ -26,6 +26,9 @@ public static class TestServers
         StartAsync(() => PostgresServer.StartAsync(
             new PostgresOptions(TestFolders.NewServerFolder("postgres"), FreePort.Next()) { DeleteDataOnDispose = true }, ct: ct));
 
+    /// <summary>A fresh folder for a server a test starts itself; removed with the run's other folders.</summary>
+    public static string NewDataDirectory(string kind) => TestFolders.NewServerFolder(kind);
+
     /// <summary>A free port can be taken by someone else before the server binds it: try again on fresh ports.</summary>
     private static async Task<T> StartAsync<T>(Func<Task<T>> start) where T : IAsyncDisposable
     {

@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Studios.Testing;
+
+/// <summary>Hosts a real service (its Program) in the test process against the environment's own database and
+/// virtual host on the shared RabbitMQ and PostgreSQL; tokens from <see cref="TestTokens"/> are accepted.</summary>
+public class ServiceFactory<TProgram>(TestEnvironment environment, string database, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<TProgram>
+    where TProgram : class
+{
+    public TestEnvironment Environment => environment;
+
+    /// <summary>The service's connection string (its own role on its own database).</summary>
+    public string DatabaseConnectionString => environment.DatabaseConnectionString(database);
+
+    /// <summary>An HTTP client signed in as <paramref name="personId"/> with <paramref name="roles"/>.</summary>
+    public HttpClient ClientFor(Guid personId, string name, params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", TestTokens.For(personId, name, roles));
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{database}"] = environment.DatabaseConnectionString(database),
+            ["ConnectionStrings:messaging"] = environment.MessagingConnectionString,
+            ["Identity:Authority"] = null,
+            ["Messaging:RelayPollInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+
+        // Added last, so they win over the service's appsettings.json.
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
+        builder.ConfigureTestServices(services =>
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                options.Authority = null;
+                options.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+                options.TokenValidationParameters.IssuerSigningKey = TestTokens.SigningKey;
+            }));
+    }
+}
