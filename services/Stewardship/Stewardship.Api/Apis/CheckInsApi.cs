@@ -35,7 +35,7 @@ public static class CheckInsApi
             return Problems.Conflict($"A {studio.State} studio takes no more check-ins.", null, studio.State);
         }
 
-        var now = services.Clock.GetUtcNow();
+        var now = services.Clock.UtcNow();
         var today = Instant.FromDateTimeOffset(now).InZone(DateTimeZoneProviders.Tzdb[studio.TimeZone]).Date.ToDateOnly();
         var errors = request.Validate(today);
         if (request.FacilitatorId is { } facilitatorId && facilitatorId != studio.FoundingFacilitatorId

@@ -47,7 +47,7 @@ public static class FollowUpsApi
             {
                 return Problems.Forbidden("Only the steward who agreed a follow-up completes it.");
             }
-            await services.CheckIns.CompleteFollowUpAsync(transaction, id, user.PersonId(), services.Clock.GetUtcNow(), ct);
+            await services.CheckIns.CompleteFollowUpAsync(transaction, id, user.PersonId(), services.Clock.UtcNow(), ct);
             await transaction.CommitAsync(ct);
         }
         return TypedResults.Ok(FollowUpResponse.From((await services.CheckIns.GetFollowUpAsync(connection, id, ct))!));

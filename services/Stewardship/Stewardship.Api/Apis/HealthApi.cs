@@ -26,7 +26,7 @@ public static class HealthApi
             return Problems.Forbidden("A studio's health is for stewards, operators and its facilitators.");
         }
 
-        var now = services.Clock.GetUtcNow();
+        var now = services.Clock.UtcNow();
         var inputs = await services.Health.LoadInputsAsync(connection, id, studio.ActiveSince ?? studio.StateChangedAt, now, ct);
         var assessment = HealthRules.Assess(inputs, now);
         var published = await services.Health.GetAsync(connection, id, ct);

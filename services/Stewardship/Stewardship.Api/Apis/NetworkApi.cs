@@ -22,7 +22,7 @@ public static class NetworkApi
     /// at-risk and dormant studios, worst (lowest score, longest in that state) first.</summary>
     public static async Task<Ok<NetworkOverviewResponse>> OverviewAsync([AsParameters] StewardshipServices services, CancellationToken ct)
     {
-        var now = services.Clock.GetUtcNow();
+        var now = services.Clock.UtcNow();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var studios = await services.Studios.CountByStateAsync(connection, ct);
         var health = await services.Health.CountByStateAsync(connection, ct);

@@ -33,7 +33,7 @@ public static class StewardsApi
         {
             await services.Stewards.LockAssignmentsAsync(transaction, ct);
             if (!await services.Stewards.AddAsync(transaction, personId, displayName, request.MaxStudios!.Value, user.PersonId(),
-                    services.Clock.GetUtcNow(), ct))
+                    services.Clock.UtcNow(), ct))
             {
                 return Problems.Conflict("This person is already a steward.", "personId: change their maxStudios with PUT instead.", "steward");
             }
@@ -94,7 +94,7 @@ public static class StewardsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         Guid id, ClaimsPrincipal user, [AsParameters] StewardshipServices services, CancellationToken ct)
     {
-        var now = services.Clock.GetUtcNow();
+        var now = services.Clock.UtcNow();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await services.Stewards.LockAssignmentsAsync(transaction, ct);

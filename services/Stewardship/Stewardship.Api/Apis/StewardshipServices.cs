@@ -1,4 +1,5 @@
 using Studios.Stewardship.Data;
+using Studios.Stewardship.Extensions;
 using Studios.Stewardship.Health;
 using Studios.Stewardship.Telemetry;
 
@@ -18,4 +19,4 @@ public sealed record StewardshipServices(
     OverviewRepository Overview,
     StewardshipMetrics Metrics,
     StudioCountsRefresher Counts,
-    TimeProvider Clock);
+    StewardshipClock Clock);

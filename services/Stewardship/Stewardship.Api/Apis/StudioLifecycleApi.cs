@@ -85,7 +85,7 @@ public static class StudioLifecycleApi
         Guid id, StudioAction action, string? reason, ClaimsPrincipal user, HttpContext http, StewardshipServices services,
         CancellationToken ct, Func<NpgsqlTransaction, StudioRow, DateTimeOffset, Task<IResult?>> effects)
     {
-        var now = services.Clock.GetUtcNow();
+        var now = services.Clock.UtcNow();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {

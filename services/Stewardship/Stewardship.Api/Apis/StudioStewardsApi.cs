@@ -26,7 +26,7 @@ public static class StudioStewardsApi
         var errors = request.Validate();
         if (errors.Any) return Problems.Invalid(errors);
         var stewardId = request.StewardId!.Value;
-        var now = services.Clock.GetUtcNow();
+        var now = services.Clock.UtcNow();
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using (var transaction = await connection.BeginTransactionAsync(ct))
@@ -61,7 +61,7 @@ public static class StudioStewardsApi
         Guid id, Guid stewardId, ClaimsPrincipal user, HttpContext http, [AsParameters] StewardshipServices services,
         CancellationToken ct)
     {
-        var now = services.Clock.GetUtcNow();
+        var now = services.Clock.UtcNow();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var studio = await services.Studios.GetAsync(connection, id, ct, transaction, forUpdate: true);

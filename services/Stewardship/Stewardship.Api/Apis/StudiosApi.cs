@@ -25,7 +25,7 @@ public static class StudiosApi
         var errors = request.Validate();
         if (errors.Any) return Problems.Invalid(errors);
 
-        var now = services.Clock.GetUtcNow();
+        var now = services.Clock.UtcNow();
         var studio = new NewStudio(Guid.CreateVersion7(), request.Name!.Trim(), request.Purpose!.Trim(), request.PracticeFocus!.Trim(),
             request.IntendedCadence!.Trim(), request.Capacity!.Value, request.TimeZone!.Trim(), request.FoundingFacilitatorId!.Value,
             user.PersonId(), now);

@@ -13,7 +13,7 @@ public static class StewardshipExtensions
     {
         DapperTypeHandlers.Register();
         builder.Services.AddOptions<StewardshipOptions>().BindConfiguration(StewardshipOptions.Section);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(new StewardshipClock(TimeProvider.System));
 
         builder.Services.AddSingleton<StudioRepository>();
         builder.Services.AddSingleton<StewardRepository>();

@@ -13,7 +13,7 @@ public sealed class HealthSweep(
     StudioRepository studios,
     HealthEvaluator evaluator,
     StudioCountsRefresher counts,
-    TimeProvider clock,
+    StewardshipClock clock,
     IOptions<StewardshipOptions> options,
     ILogger<HealthSweep> logger) : BackgroundService
 {
@@ -51,7 +51,7 @@ public sealed class HealthSweep(
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            if (await evaluator.EvaluateAsync(transaction, id, clock.GetUtcNow(), ct) is not null) changed++;
+            if (await evaluator.EvaluateAsync(transaction, id, clock.UtcNow(), ct) is not null) changed++;
             await transaction.CommitAsync(ct);
         }
         if (changed > 0)

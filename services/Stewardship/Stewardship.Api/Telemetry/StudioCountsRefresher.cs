@@ -11,7 +11,7 @@ public sealed class StudioCountsRefresher(
     StudioRepository studios,
     HealthRepository health,
     StewardshipMetrics metrics,
-    TimeProvider clock,
+    StewardshipClock clock,
     IOptions<StewardshipOptions> options,
     ILogger<StudioCountsRefresher> logger) : BackgroundService
 {
@@ -29,7 +29,7 @@ public sealed class StudioCountsRefresher(
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 metrics.ReplaceCounts(await studios.CountByStateAsync(connection, stoppingToken),
-                    await health.CountByStateAsync(connection, stoppingToken), clock.GetUtcNow());
+                    await health.CountByStateAsync(connection, stoppingToken), clock.UtcNow());
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
