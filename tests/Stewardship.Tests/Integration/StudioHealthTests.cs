@@ -7,6 +7,7 @@ using Studios.Membership.Contracts;
 using Studios.Stewardship.Apis.Responses;
 using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Domain.Health;
+using Studios.Stewardship.Telemetry;
 using Studios.Testing;
 
 namespace Studios.Stewardship.Tests.Integration;
@@ -72,6 +73,10 @@ public sealed class StudioHealthTests(StewardshipFixture fixture) : IClassFixtur
         Assert.Contains("Attendance dropping: 30% in the last 4 held sessions, down from 90% before.", declining.Reasons);
         Assert.Equal((8, 2, 10), (declining.Figures.ActiveMembers, declining.Figures.LeavesLast90Days, declining.Figures.JoinsLast90Days));
         Assert.Equal(0.6, declining.AttendanceRate!.Value, 3);
+
+        using var metrics = new MetricRecorder(fixture.Factory.Services.GetRequiredService<IMeterFactory>(), StewardshipMetrics.MeterName);
+        await Eventually.TrueAsync(() => metrics.Gauge("studios.health", "studio.health=at-risk") >= 1, Patience,
+            "the health gauge to count the at-risk studio");
 
         var overview = await (await _operator.GetAsync("/api/network/overview")).ReadAsync<NetworkOverviewResponse>();
         var listed = Assert.Single(overview.AtRisk, s => s.StudioId == studio.Id);
