@@ -45,6 +45,9 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
     public int ManagementPort => _options.ManagementPort;
     public string NodeName => _node;
 
+    /// <summary>The broker's folder (full path).</summary>
+    public string DataDirectory => _root;
+
     /// <summary>The beam.smp pid, found by the node name in its environment (the runuser parent is not the broker).</summary>
     public int? ProcessId => BeamPids().Cast<int?>().FirstOrDefault();
 
