@@ -20,8 +20,10 @@ public static class FreePort
         try
         {
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            // Without ExclusiveAddressUse a port in TIME_WAIT would look taken, which it is not for a server.
+            // Like the servers themselves: a port with only TIME_WAIT connections left (just after a restart) is free.
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            socket.Listen();
             return true;
         }
         catch (SocketException)

@@ -220,19 +220,23 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         return info;
     }
 
+    /// <summary>Appends the node's stdout and stderr to console.log; closes it once both streams have ended
+    /// (a null line), which can be after the process has exited.</summary>
     private void PipeOutputToLog(Process process)
     {
         var log = new StreamWriter(new FileStream(_consoleLog, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         var gate = new object();
+        var openStreams = 2;
         void Write(string? line)
         {
-            if (line is null) return;
-            lock (gate) log.WriteLine(line);
+            lock (gate)
+            {
+                if (line is not null) log.WriteLine(line);
+                else if (--openStreams == 0) log.Dispose();
+            }
         }
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Exited += (_, _) => { lock (gate) log.Dispose(); };
-        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
