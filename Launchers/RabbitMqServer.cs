@@ -157,11 +157,7 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             _logger.LogWarning("Stopping RabbitMQ node {Node} left running by an earlier run (pid {Pid})", _node, leftOver[0]);
             await Processes.TerminateAsync(leftOver, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
         }
-        foreach (var (port, purpose) in new[]
-                 {
-                     (AmqpPort, "RabbitMQ AMQP"), (ManagementPort, "RabbitMQ management"),
-                     (_options.DistributionPort, "RabbitMQ Erlang distribution"),
-                 })
+        foreach (var (port, purpose) in Ports())
             if (!FreePort.IsFree(port)) throw LauncherException.PortTaken(port, purpose);
 
         WriteConfiguration();
@@ -254,9 +250,12 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         while (true)
         {
             if (process.HasExited)
+            {
+                ThrowIfPortWasTaken();
                 throw new LauncherException(
                     $"RabbitMQ node {_node} exited during boot (exit code {process.ExitCode}). Its output ({_consoleLog}):\n" +
                     DataFolder.Tail(_consoleLog) + $"\nIts log:\n{DataFolder.Tail(Path.Combine(_root, "log", _node + ".log"))}");
+            }
             if (DateTime.UtcNow > deadline)
             {
                 await KillAsync().ConfigureAwait(false);
@@ -278,6 +277,21 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             await Task.Delay(250, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Someone may bind a port between our check and the node's own bind: report it as a taken port.</summary>
+    private void ThrowIfPortWasTaken()
+    {
+        var output = DataFolder.Tail(_consoleLog, 200);
+        if (!output.Contains("eaddrinuse", StringComparison.Ordinal)) return;
+        foreach (var (port, purpose) in Ports())
+            if (Regex.IsMatch(output, $@"\b{port}\b")) throw LauncherException.PortTaken(port, purpose);
+    }
+
+    private (int Port, string Purpose)[] Ports() =>
+    [
+        (AmqpPort, "RabbitMQ AMQP"), (ManagementPort, "RabbitMQ management"),
+        (_options.DistributionPort, "RabbitMQ Erlang distribution"),
+    ];
 
     /// <summary>Waits for the runuser/env parent we started, so no process of ours is left behind.</summary>
     private async Task ReapAsync()
