@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -130,6 +131,24 @@ public sealed class InvitationTests(MembershipFixture fixture)
         Assert.Equal([future.Id], invited.Items.Select(m => m.PersonId));
         var accepted = await (await future.Client.PostEmptyAsync($"/api/invitations/{invitation.Token}/accept")).ShouldBeAsync<MemberResponse>(HttpStatusCode.OK);
         Assert.Equal("active", accepted.State);
+    }
+
+    [Fact]
+    public async Task Changing_email_away_from_an_invitation_takes_the_invitee_off_the_roster()
+    {
+        var facilitator = await fixture.RegisterAsync();
+        var invitee = await fixture.RegisterAsync();
+        var studioId = await fixture.OpenStudioAsync(facilitator, capacity: 3);
+        var invitation = await (await facilitator.Client.PostJsonAsync($"/api/studios/{studioId}/invitations", new { email = invitee.Email }))
+            .ShouldBeAsync<InvitationResponse>(HttpStatusCode.Created);
+
+        await (await invitee.Client.PutAsJsonAsync("/api/people/me",
+            new { displayName = invitee.Name, email = $"moved-{invitee.Email}", timeZone = "Europe/Berlin", locale = "en-GB" })).ShouldBeAsync(HttpStatusCode.OK);
+
+        var cancelled = await (await facilitator.Client.GetAsync($"/api/studios/{studioId}/members?state=cancelled"))
+            .ShouldBeAsync<Page<MemberResponse>>(HttpStatusCode.OK);
+        Assert.Equal([(invitee.Id, "email-changed")], cancelled.Items.Select(m => (m.PersonId, m.EndReason)));
+        await (await invitee.Client.PostEmptyAsync($"/api/invitations/{invitation.Token}/accept")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Studios.Membership.Contracts;
+using Studios.Testing;
 
 namespace Studios.Membership.Tests.Integration;
 
@@ -38,6 +39,10 @@ public sealed class OutboxTests(MembershipFixture fixture)
             (await fixture.PersonErased.WaitForAsync(e => e.PersonId == person.Id)) with { OccurredAt = default });
 
         await using var connection = await fixture.OpenDatabaseAsync();
+        // The broker may deliver a message before the relay has recorded the publisher confirm.
+        await Eventually.TrueAsync(async () => await connection.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM outbox WHERE body->>'personId' = @Id AND sent_at IS NULL", new { Id = person.Id.ToString() }) == 0,
+            TimeSpan.FromSeconds(20), "the relay should mark every published row sent");
         var rows = (await connection.QueryAsync<(Guid Id, string Type, string Body, DateTime? SentAt)>("""
             SELECT id, message_type, body::text, sent_at FROM outbox
             WHERE body->>'personId' = @Id ORDER BY sequence
