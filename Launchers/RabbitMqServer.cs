@@ -201,10 +201,11 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             "ERL_EPMD_ADDRESS=127.0.0.1",
             "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}",
         };
-        // runuser resets HOME and friends, so the environment goes through env after it.
+        // runuser resets HOME and friends, so the environment goes through env after it. setsid puts the broker in a
+        // session of its own: a terminal's Ctrl+C reaches the AppHost, which stops the services before the broker.
         string[] command = Native.IsRoot
-            ? ["runuser", "-u", ServiceUser, "--", "env", .. environment, _options.ServerExecutable]
-            : ["env", .. environment, _options.ServerExecutable];
+            ? ["setsid", "runuser", "-u", ServiceUser, "--", "env", .. environment, _options.ServerExecutable]
+            : ["setsid", "env", .. environment, _options.ServerExecutable];
         var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
