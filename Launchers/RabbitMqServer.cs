@@ -113,6 +113,10 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         await StartCoreAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>Starts the node again on its ports and data after <see cref="StopAsync"/> or <see cref="KillAsync"/>
+    /// (an outage a test lets last a while).</summary>
+    public Task StartAgainAsync(CancellationToken ct = default) => StartCoreAsync(ct);
+
     /// <summary>Stops the node; when its data is to be deleted anyway, kills it instead (a graceful stop takes seconds).</summary>
     public async ValueTask DisposeAsync()
     {

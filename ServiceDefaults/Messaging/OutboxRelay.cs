@@ -41,6 +41,7 @@ internal sealed class OutboxRelay(
         SET attempts = attempts + 1, claimed_until = NULL, last_error = @Error,
             next_attempt_at = now() + make_interval(secs => least(30, 0.5 * power(2, least(attempts, 10))))
         WHERE id = ANY(@Ids)
+        RETURNING extract(epoch FROM next_attempt_at - now())::float8
         """;
 
     private const string BacklogSql = """
@@ -59,6 +60,9 @@ internal sealed class OutboxRelay(
     // Confirmed by the broker but not yet marked sent (the database went away in between): marked on the next pass,
     // so they are not published again once the lease runs out.
     private readonly ConcurrentQueue<Guid> _confirmedUnmarked = new();
+
+    // When this relay's earliest failed row is due again: it must not wait a whole poll interval for it.
+    private DateTime _nextRetryAt = DateTime.MaxValue;
 
     private MessagingOptions Options => options.Value;
 
@@ -82,7 +86,7 @@ internal sealed class OutboxRelay(
                 {
                     continue; // more is waiting: no pause between full batches
                 }
-                await WaitForWorkAsync(Options.RelayPollInterval, stoppingToken);
+                await WaitForWorkAsync(UntilNextPass(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -138,11 +142,25 @@ internal sealed class OutboxRelay(
         if (failed.Length > 0)
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(MarkFailedSql, new { Ids = failed, Error = error },
+            var dueIn = await connection.QueryAsync<double>(new CommandDefinition(MarkFailedSql, new { Ids = failed, Error = error },
                 cancellationToken: CancellationToken.None));
+            var retryAt = DateTime.UtcNow + TimeSpan.FromSeconds(Math.Max(0, dueIn.DefaultIfEmpty(0).Min()));
+            _nextRetryAt = retryAt < _nextRetryAt ? retryAt : _nextRetryAt;
             metrics.PublishFailed(failed.Length);
         }
         return new RelayPass(rows.Count, failed.Length, error);
+    }
+
+    private TimeSpan UntilNextPass()
+    {
+        var now = DateTime.UtcNow;
+        if (_nextRetryAt <= now)
+        {
+            _nextRetryAt = DateTime.MaxValue; // due now; the pass that follows sets it again if anything fails
+            return TimeSpan.Zero;
+        }
+        var untilRetry = _nextRetryAt - now;
+        return untilRetry < Options.RelayPollInterval ? untilRetry : Options.RelayPollInterval;
     }
 
     /// <summary>Marks every confirmed row sent; returns how many.</summary>
