@@ -12,6 +12,13 @@ public sealed class LedgerDatabase(string connectionString)
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
     }
 
+    /// <summary>The message id the outbox gave the event of <paramref name="entryId"/>.</summary>
+    public async Task<Guid> MessageIdOfAsync(Guid entryId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        return await connection.ExecuteScalarAsync<Guid>("SELECT id FROM outbox WHERE body->>'entryId' = @entry", new { entry = entryId.ToString() });
+    }
+
     public Task<long> EffectsAsync() => ScalarAsync("SELECT count(*) FROM effects");
 
     public Task<long> DistinctEffectsAsync() => ScalarAsync("SELECT count(DISTINCT entry_id) FROM effects");
