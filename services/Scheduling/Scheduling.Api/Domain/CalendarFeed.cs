@@ -29,6 +29,7 @@ public static class CalendarFeed
         var overrides = sessions.ToLookup(session => session.SeriesId);
         foreach (var one in series.OrderBy(s => s.Id))
         {
+            if (one.Schedule.FirstByRule() is null) continue; // ended before it began: nothing to show
             var master = one.Schedule.ToEvent();
             Describe(master, SeriesUid(one.Id), one.Title, one.Location, one.OnlineUrl, one.Sequence, one.UpdatedAt);
             master.Status = EventStatus.Confirmed;

@@ -53,6 +53,35 @@ public sealed record SeriesSchedule(
             .ToList();
     }
 
+    /// <summary>The rule cut short so that it produces nothing from <paramref name="cutOff"/> on (COUNT stays a COUNT, anything
+    /// else gets an UNTIL); null when it produces nothing before the cut either.</summary>
+    public string? RuleEndingBefore(DateTimeOffset cutOff)
+    {
+        var rule = new RecurrenceRule(Rule);
+        var start = new CalDateTime(LocalStart.AsUtc, CalDateTime.UtcTzId);
+        var before = ToEvent(withExceptions: false).GetOccurrences(start, Evaluation)
+            .TakeWhileBefore(new CalDateTime(cutOff.UtcDateTime, CalDateTime.UtcTzId))
+            .Count();
+        if (before == 0) return null;
+        if (rule.Count is not null)
+        {
+            rule.Count = Math.Min(rule.Count.Value, before);
+        }
+        else if (rule.Until is null || rule.Until.AsUtc >= cutOff.UtcDateTime)
+        {
+            rule.Until = new CalDateTime(cutOff.UtcDateTime.AddSeconds(-1), CalDateTime.UtcTzId);
+        }
+        return rule.ToString();
+    }
+
+    /// <summary>A rule that produces nothing at all (UNTIL before the first start).</summary>
+    public string EmptyRule()
+    {
+        var rule = new RecurrenceRule(Rule) { Count = null };
+        rule.Until = new CalDateTime(LocalStart.AsUtc.AddSeconds(-1), CalDateTime.UtcTzId);
+        return rule.ToString()!;
+    }
+
     /// <summary>The first occurrence the rule itself produces (EXDATEs aside), or null when there is none.</summary>
     public SessionSlot? FirstByRule() =>
         ToEvent(withExceptions: false).GetOccurrences(null, Evaluation).Select(ToSlot).FirstOrDefault();
@@ -62,11 +91,7 @@ public sealed record SeriesSchedule(
         new CalDateTime(date, new TimeOnly(23, 59, 59), TimeZone).AsUtc;
 
     /// <summary>Midnight of <paramref name="instant"/>'s date in the series' zone: sessions earlier today still count.</summary>
-    public DateTimeOffset StartOfLocalDay(DateTimeOffset instant)
-    {
-        var local = new CalDateTime(instant.UtcDateTime, CalDateTime.UtcTzId).ToTimeZone(TimeZone);
-        return new DateTimeOffset(new CalDateTime(local.Date, TimeOnly.MinValue, TimeZone).AsUtc, TimeSpan.Zero);
-    }
+    public DateTimeOffset StartOfLocalDay(DateTimeOffset instant) => LocalTime.StartOfDay(LocalTime.DateIn(instant, TimeZone), TimeZone);
 
     private static SessionSlot ToSlot(Ical.Net.DataTypes.Occurrence occurrence)
     {
