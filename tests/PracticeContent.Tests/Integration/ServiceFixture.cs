@@ -18,18 +18,18 @@ public abstract class ServiceFixture : IAsyncLifetime
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private TestEnvironment? _environment;
-    private ServiceFactory<Program>? _factory;
+    private PracticeContentFactory? _factory;
     private TestBus? _bus;
 
     protected abstract string Name { get; }
 
-    public ServiceFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
+    public PracticeContentFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
     public TestBus Bus => _bus ?? throw new InvalidOperationException("Not initialised.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _environment = await TestEnvironment.CreateAsync(Name, Database);
-        _factory = new ServiceFactory<Program>(_environment, Database);
+        _factory = new PracticeContentFactory(_environment);
         var probe = _factory.CreateClient();
         // Ready means migrations ran and the consumers' queues are bound: events published after this are not lost.
         await Eventually.TrueAsync(async () => (await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK,
@@ -39,6 +39,8 @@ public abstract class ServiceFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_factory is not null && !_factory.Problems.IsEmpty)
+            await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), $"practice-content-{Name}.log"), _factory.Problems);
         if (_bus is not null) await _bus.DisposeAsync();
         if (_factory is not null) await _factory.DisposeAsync();
         if (_environment is not null) await _environment.DisposeAsync();

@@ -35,6 +35,14 @@ public sealed class UsageRepository
         }, transaction, cancellationToken: ct));
 
         var touched = previous.Concat(used).Distinct().ToList();
+        // Sessions are consumed concurrently: lock each touched practice's totals row (in id order, so two sessions
+        // cannot deadlock) before recomputing, so the recount sees every other session committed before it.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO practice_usage (practice_id, times_practised, studios, attendees)
+            SELECT DISTINCT practice_id, 0, 0, 0 FROM unnest(@ids) AS t(practice_id) ORDER BY practice_id
+            ON CONFLICT (practice_id) DO NOTHING;
+            SELECT practice_id FROM practice_usage WHERE practice_id = ANY(@ids) ORDER BY practice_id FOR UPDATE;
+            """, new { ids = touched.Select(p => p.PracticeId).Distinct().ToArray() }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition("""
             WITH touched AS (SELECT * FROM unnest(@ids, @versions) AS t(practice_id, version)),
             version_totals AS (
