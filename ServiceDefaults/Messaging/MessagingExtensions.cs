@@ -24,7 +24,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // Services consume some of the same events (PersonErased, StudioApproved) on one broker: without the
+            // service's name in its queue names they would share a queue and each get only some of the messages.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName.Replace('_', '-') + "-", includeNamespace: false));
             bus.AddConsumers(serviceAssembly);
             bus.ConfigureHealthCheckOptions(health =>
             {

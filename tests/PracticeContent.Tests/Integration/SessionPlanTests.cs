@@ -32,8 +32,10 @@ public sealed class SessionPlanTests(SessionPlanTests.Fixture service) : IClassF
     [Fact]
     public async Task A_studio_plan_copied_from_a_template_is_pinned_to_versions_and_published_as_an_event()
     {
+        using var metrics = new MetricRecorder(service.Factory.Services);
         var studioId = await service.ApprovedStudioAsync(_facilitator);
         var (practiceId, _) = await PublishedPracticeAsync("Pinned practice", twice: true);
+        Assert.Equal(2, metrics.Sum("practices.published", "adaptation", false));
         var template = await (await Facilitator.PostAsJsonAsync("/api/session-plans", new
         {
             kind = "template",
@@ -72,6 +74,7 @@ public sealed class SessionPlanTests(SessionPlanTests.Fixture service) : IClassF
 
         var again = await Facilitator.PostAsync($"/api/session-plans/{plan.Id()}/publish", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(1, metrics.Sum("session_plans.published")); // the template's publish is not a studio plan
 
         var list = await (await Facilitator.GetAsync($"/api/studios/{studioId}/session-plans")).ReadAsync(HttpStatusCode.OK);
         Assert.Contains(list["items"]!.AsArray(), item => item!.Id() == plan.Id());

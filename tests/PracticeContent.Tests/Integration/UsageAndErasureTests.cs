@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Studios.Membership.Contracts;
+using Studios.PracticeContent.Consumers;
 using Studios.Scheduling.Contracts;
 using Studios.Testing;
 
@@ -102,5 +105,13 @@ public sealed class UsageAndErasureTests(UsageAndErasureTests.Fixture service) :
         var marker = Guid.NewGuid();
         await service.JoinAsync(studioId, marker);
         Assert.Equal(0L, await service.ScalarAsync<long>("SELECT count(*) FROM studio_members WHERE person_id = @person", new { person }));
+    }
+
+    [Fact]
+    public void Consumer_queues_carry_the_service_name_so_other_services_consuming_the_same_events_get_their_own()
+    {
+        var formatter = service.Factory.Services.GetRequiredService<IEndpointNameFormatter>();
+        Assert.Equal("practice-content-person-erased", formatter.Consumer<PersonErasedConsumer>());
+        Assert.Equal("practice-content-session-held", formatter.Consumer<SessionHeldConsumer>());
     }
 }

@@ -128,8 +128,9 @@ public static class PracticesApi
                 return Problems.Conflict(why, currentState: new { status = practice.Status, latestVersion = practice.LatestVersion });
 
             (version, var publishedAt) = await services.Practices.PublishAsync(tx, practice, caller, ct);
+            // An erased author's practice (published later by its studio's facilitators) names no one.
             await services.Outbox.EnqueueAsync(tx, new PracticePublished(id, version, draft.Title, draft.Tags, draft.Skills,
-                caller, practice.StudioId, practice.AdaptedFromPracticeId, practice.AdaptedFromVersion,
+                practice.AuthorId ?? Guid.Empty, practice.StudioId, practice.AdaptedFromPracticeId, practice.AdaptedFromVersion,
                 PracticeViews.Utc(publishedAt)), ct);
             await tx.CommitAsync(ct);
             services.Metrics.PracticePublished(practice.AdaptedFromPracticeId is not null);
