@@ -26,17 +26,19 @@ internal static class ConsoleApi
         return TypedResults.Ok(lines);
     }
 
-    private static ServerSentEventsResult<ConsoleLine> Stream(IResourceCatalog catalog, string? resource, CancellationToken cancellationToken) =>
+    private static ServerSentEventsResult<ConsoleLine?> Stream(IResourceCatalog catalog, string? resource, CancellationToken cancellationToken) =>
         TypedResults.ServerSentEvents(Lines(catalog, resource, cancellationToken));
 
-    private static async IAsyncEnumerable<SseItem<ConsoleLine>> Lines(
+    private static async IAsyncEnumerable<SseItem<ConsoleLine?>> Lines(
         IResourceCatalog catalog, string? resource, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Sent at once so the response starts (headers flushed) before the first line is written.
+        yield return new SseItem<ConsoleLine?>(null, "hello");
         await foreach (var line in Live.UntilCancelled(catalog.FollowConsoleAsync(cancellationToken), cancellationToken))
         {
             if (string.IsNullOrEmpty(resource) || string.Equals(line.Resource, resource, StringComparison.OrdinalIgnoreCase))
             {
-                yield return new SseItem<ConsoleLine>(line, "line");
+                yield return new SseItem<ConsoleLine?>(line, "line");
             }
         }
     }
