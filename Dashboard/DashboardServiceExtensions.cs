@@ -44,12 +44,13 @@ public static class DashboardServiceExtensions
         return services;
     }
 
-    /// <summary>Listens on 127.0.0.1 at the dashboard, OTLP/HTTP and OTLP/gRPC ports (the last HTTP/2 only: gRPC without TLS needs it).</summary>
+    /// <summary>Listens on 127.0.0.1 at the dashboard and OTLP/HTTP ports (HTTP/1.1) and the OTLP/gRPC port (HTTP/2 only:
+    /// without TLS there is no protocol negotiation, so gRPC needs an endpoint of its own).</summary>
     public static IWebHostBuilder UseStudiosDashboardPorts(this IWebHostBuilder webHost, DashboardOptions options) =>
         webHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.DashboardPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
-            kestrel.Listen(IPAddress.Loopback, options.OtlpHttpPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+            kestrel.Listen(IPAddress.Loopback, options.DashboardPort, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(IPAddress.Loopback, options.OtlpHttpPort, listen => listen.Protocols = HttpProtocols.Http1);
             kestrel.Listen(IPAddress.Loopback, options.OtlpGrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
         });
 

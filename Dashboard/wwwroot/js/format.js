@@ -2,6 +2,7 @@
 
 export function duration(ms) {
   if (ms == null) return '';
+  if (ms === 0) return '0 ms';
   if (ms < 1) return `${ms.toFixed(2)} ms`;
   if (ms < 1000) return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
   if (ms < 60000) return `${(ms / 1000).toFixed(2)} s`;
@@ -35,11 +36,13 @@ export function number(v, unit) {
   return unit ? `${text} ${unit}` : text;
 }
 
-// One stable colour per service, so a service looks the same on every page.
+// One stable colour per service, so a service looks the same on every page (no red: red means error).
+const serviceColors = ['#4263eb', '#f08c00', '#12b886', '#ae3ec9', '#1c7ed6', '#74b816', '#7048e8', '#0ca678', '#e67700', '#3bc9db', '#845ef7', '#5c940d'];
+
 export function serviceColor(name) {
   let hash = 0;
   for (const c of name ?? '') hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
-  return `hsl(${hash % 360} 62% 52%)`;
+  return serviceColors[hash % serviceColors.length];
 }
 
 export function shortId(id) {

@@ -1,6 +1,6 @@
 // Structured logs: filter by resource, minimum level, text and trace id; newest first; a row opens its attributes.
 import { getJson } from '../api.js';
-import { h, keyValues, select } from '../dom.js';
+import { h, keyValues, select, throttle } from '../dom.js';
 import { dateTime, level, serviceColor, shortId, time } from '../format.js';
 import { readQuery, resourceSelect, writeQuery } from './filters.js';
 
@@ -52,5 +52,6 @@ export function mount(view, { query }) {
   }
 
   load();
-  return { onChange(kinds) { if (kinds.includes('logs')) load(); } };
+  const refresh = throttle(load, 1000);
+  return { onChange(kinds) { if (kinds.includes('logs')) refresh(); } };
 }

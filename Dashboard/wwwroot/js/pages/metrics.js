@@ -2,7 +2,7 @@
 // (a line per series for gauges and sums; p50/p90/p99 for histograms).
 import { getJson } from '../api.js';
 import { lineChart } from '../chart.js';
-import { h, select } from '../dom.js';
+import { h, select, throttle } from '../dom.js';
 import { number } from '../format.js';
 import { readQuery, writeQuery } from './filters.js';
 
@@ -11,16 +11,21 @@ const palette = ['#3b5bdb', '#e8590c', '#2b8a3e', '#ae3ec9', '#0c8599', '#c92a2a
 export function mount(view, { query }) {
   const state = readQuery(query, ['resource', 'meter', 'name', 'series']);
   const tree = h('aside', { class: 'tree', id: 'metrics-tree' });
+  // Which tree nodes the user opened or closed, kept across the live redraws.
+  const toggled = new Map();
+  const node = (key, openByDefault, summary, children) => {
+    const details = h('details', { open: toggled.get(key) ?? openByDefault }, h('summary', {}, summary), children);
+    details.addEventListener('toggle', () => toggled.set(key, details.open));
+    return details;
+  };
   const panel = h('section', { class: 'panel', id: 'metric' }, h('div', { class: 'empty' }, 'Choose an instrument.'));
   view.append(h('h1', {}, 'Metrics'), h('div', { class: 'metrics' }, tree, panel));
 
   async function loadTree() {
     const resources = await getJson('/api/metrics') ?? [];
     if (resources.length === 0) { tree.replaceChildren(h('div', { class: 'empty' }, 'No metrics yet.')); return; }
-    tree.replaceChildren(...resources.map(r => h('details', { open: r.resource === state.resource || resources.length === 1 },
-      h('summary', {}, r.resource),
-      r.meters.map(m => h('details', { open: r.resource === state.resource && m.name === state.meter },
-        h('summary', {}, m.name || '(no meter name)'),
+    tree.replaceChildren(...resources.map(r => node(r.resource, r.resource === state.resource || resources.length === 1, r.resource,
+      r.meters.map(m => node(`${r.resource}\n${m.name}`, r.resource === state.resource && m.name === state.meter, m.name || '(no meter name)',
         m.instruments.map(i => h('button', {
           class: 'instrument' + (r.resource === state.resource && m.name === state.meter && i.name === state.name ? ' selected' : ''),
           title: i.description, 'data-instrument': i.name,
@@ -30,24 +35,24 @@ export function mount(view, { query }) {
 
   async function loadInstrument() {
     if (!state.name) return;
-    const view = await getJson('/api/metrics/instrument', { resource: state.resource, meter: state.meter, name: state.name });
-    if (!view) { panel.replaceChildren(h('div', { class: 'empty' }, 'That instrument has no data (yet).')); return; }
-    const { instrument, series } = view;
+    const data = await getJson('/api/metrics/instrument', { resource: state.resource, meter: state.meter, name: state.name });
+    if (!data) { panel.replaceChildren(h('div', { class: 'empty' }, 'That instrument has no data (yet).')); return; }
+    const { instrument, series } = data;
     const unit = instrument.unit;
     const labels = series.map(s => label(s.attributes));
     const histogram = instrument.type === 'Histogram';
-    let chosen = Math.min(Number(state.series) || 0, Math.max(0, series.length - 1));
+    const chosen = Math.min(Number(state.series) || 0, Math.max(0, series.length - 1));
     const lines = histogram
       ? ['p50', 'p90', 'p99'].map((p, i) => ({ label: p, color: palette[i], points: (series[chosen]?.points ?? []).map(pt => ({ t: Date.parse(pt.time), v: pt[p] })) }))
       : series.slice(0, palette.length).map((s, i) => ({ label: labels[i], color: palette[i], points: s.points.map(pt => ({ t: Date.parse(pt.time), v: pt.value })) }));
-    panel.replaceChildren(
+    panel.replaceChildren(...[
       h('h2', {}, instrument.name),
       h('p', { class: 'muted' }, [instrument.description, instrument.type + (instrument.type === 'Sum' ? (instrument.isMonotonic ? ' (monotonic)' : ' (up-down)') : ''), unit ? `unit ${unit}` : null, instrument.temporality].filter(Boolean).join(' · ')),
       histogram && series.length > 1
         ? h('div', { class: 'filters' }, h('label', {}, 'Series', select('series', labels.map((l, i) => [String(i), l]), String(chosen), e => { state.series = e.target.value; writeQuery('/metrics', state); loadInstrument(); })))
         : null,
       lineChart(lines, unit),
-      table(series, labels, histogram, unit));
+      table(series, labels, histogram, unit)].filter(Boolean));
   }
 
   function table(series, labels, histogram, unit) {
@@ -65,7 +70,8 @@ export function mount(view, { query }) {
 
   loadTree();
   loadInstrument();
-  return { onChange(kinds) { if (kinds.includes('metrics')) { loadTree(); loadInstrument(); } } };
+  const refresh = throttle(() => { loadTree(); loadInstrument(); }, 1000);
+  return { onChange(kinds) { if (kinds.includes('metrics')) refresh(); } };
 }
 
 function label(attributes) {

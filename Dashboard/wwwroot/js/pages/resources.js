@@ -30,7 +30,7 @@ export function mount(view) {
       await load();
     };
     const main = h('tr', { class: 'clickable', 'data-resource': r.name, onclick: () => { open.has(r.name) ? open.delete(r.name) : open.add(r.name); load(); } },
-      h('td', {}, h('strong', {}, r.name)),
+      h('td', { title: 'Show the environment' }, h('span', { class: 'caret' }, open.has(r.name) ? '▾' : '▸'), h('strong', {}, r.name)),
       h('td', {}, r.type),
       h('td', {}, h('span', { class: `badge ${state.toLowerCase()}` }, state)),
       h('td', {}, r.health ? h('span', { class: `badge ${r.health.toLowerCase()}` }, r.health) : ''),

@@ -1,11 +1,14 @@
 // One trace: a waterfall of its spans across services (kind, timing, status); a span opens its attributes and events.
 import { getJson } from '../api.js';
-import { h, keyValues } from '../dom.js';
+import { h, keyValues, throttle } from '../dom.js';
 import { dateTime, duration, serviceColor } from '../format.js';
 
 export function mount(view, { params: [traceId] }) {
   const selected = new Set();
   let trace = null;
+  // Drawn into a container of its own, so a late response cannot overwrite the next page.
+  const root = h('div');
+  view.append(root);
 
   async function load() {
     trace = await getJson(`/api/traces/${traceId}`);
@@ -14,13 +17,13 @@ export function mount(view, { params: [traceId] }) {
 
   function draw() {
     if (!trace) {
-      view.replaceChildren(h('h1', {}, 'Trace'), h('div', { class: 'empty' }, `No trace ${traceId} (yet): it may still be on its way, or have been pushed out of the buffer.`));
+      root.replaceChildren(h('h1', {}, 'Trace'), h('div', { class: 'empty' }, `No trace ${traceId} (yet): it may still be on its way, or have been pushed out of the buffer.`));
       return;
     }
     const { summary, spans } = trace;
     const t0 = Date.parse(summary.start);
     const total = Math.max(summary.durationMs, 0.001);
-    view.replaceChildren(
+    root.replaceChildren(
       h('h1', {}, `${summary.rootService}: ${summary.name}`),
       h('div', { class: 'panel trace-head' },
         h('span', {}, 'Trace ', h('code', { id: 'trace-id' }, summary.traceId)),
@@ -70,7 +73,8 @@ export function mount(view, { params: [traceId] }) {
   }
 
   load();
-  return { onChange(kinds) { if (kinds.includes('traces')) load(); } };
+  const refresh = throttle(load, 1000);
+  return { onChange(kinds) { if (kinds.includes('traces')) refresh(); } };
 }
 
 function ticks(total) {

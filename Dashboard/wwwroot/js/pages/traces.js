@@ -1,6 +1,6 @@
 // Traces: newest first, filtered by resource, span name, minimum duration and errors; a row opens the waterfall.
 import { getJson } from '../api.js';
-import { h } from '../dom.js';
+import { h, throttle } from '../dom.js';
 import { dateTime, duration, serviceColor, shortId, time } from '../format.js';
 import { readQuery, resourceSelect, writeQuery } from './filters.js';
 
@@ -51,5 +51,6 @@ export function mount(view, { query }) {
   }
 
   load();
-  return { onChange(kinds) { if (kinds.includes('traces') && offset === 0) load(); } };
+  const refresh = throttle(load, 1000);
+  return { onChange(kinds) { if (kinds.includes('traces') && offset === 0) refresh(); } };
 }
