@@ -86,7 +86,7 @@ public sealed class BrowserTests(ITestOutputHelper output)
         await page.ClickAsync("nav >> text=Metrics");
         var resource = page.Locator("#metrics-tree summary", new PageLocatorOptions { HasText = "membership/membership-1" });
         await Expect(resource).ToBeVisibleAsync();
-        var meter = page.Locator("#metrics-tree summary", new PageLocatorOptions { HasText = "Studios.membership" });
+        var meter = page.Locator("#metrics-tree summary", new PageLocatorOptions { HasText = "Studios.Membership" });
         if (!await meter.IsVisibleAsync())
         {
             await resource.ClickAsync();

@@ -100,8 +100,10 @@ internal sealed class JourneyTelemetry
         {
             Name = name;
             var resource = ResourceBuilder.CreateEmpty().AddService(name, serviceInstanceId: name + "-1");
-            source = new ActivitySource("Studios." + name + "." + Guid.NewGuid().ToString("n"));
-            meter = new Meter("Studios." + name);
+            // Named as the services name theirs (Studios.PracticeContent); only this test listens to them.
+            var pascal = string.Concat(name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+            source = new ActivitySource("Studios." + pascal);
+            meter = new Meter("Studios." + pascal);
             tracing = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(source.Name)
                 .AddOtlpExporter(o => Http(o, host, "/v1/traces")).Build();
             metrics = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(meter.Name)
@@ -113,7 +115,7 @@ internal sealed class JourneyTelemetry
                 o.IncludeFormattedMessage = true;
                 o.AddOtlpExporter(e => Http(e, host, "/v1/logs"));
             }));
-            logger = logging.CreateLogger("Studios." + name + ".Consumers");
+            logger = logging.CreateLogger(source.Name + ".Consumers");
         }
 
         public string Name { get; }

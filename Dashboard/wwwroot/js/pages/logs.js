@@ -14,7 +14,7 @@ export function mount(view, { query }) {
   const resourceSlot = h('span');
   const changed = () => { writeQuery('/logs', state); load(); };
   const text = (name, placeholder) => h('input', {
-    name, value: state[name], placeholder, size: name === 'traceId' ? 34 : 24,
+    name, value: state[name], placeholder, size: 24, class: name === 'traceId' ? 'mono trace-input' : null,
     oninput: e => { state[name] = e.target.value.trim(); changed(); },
   });
 
