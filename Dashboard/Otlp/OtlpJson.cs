@@ -23,7 +23,9 @@ internal static class OtlpJson
             case JsonObject obj:
                 foreach (var (name, value) in obj.ToArray())
                 {
-                    if (IdFields.Contains(name) && value is JsonValue id && id.TryGetValue<string>(out var hex) && hex.Length % 2 == 0)
+                    // Hex as the specification says; anything else is left for the base64 mapping to judge.
+                    if (IdFields.Contains(name) && value is JsonValue id && id.TryGetValue<string>(out var hex)
+                        && hex.Length % 2 == 0 && hex.All(Uri.IsHexDigit))
                     {
                         obj[name] = Convert.ToBase64String(Convert.FromHexString(hex));
                     }
