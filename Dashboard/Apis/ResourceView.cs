@@ -12,6 +12,7 @@ public sealed record ResourceView(
     DateTimeOffset? StartedAt,
     double? UptimeSeconds,
     int? ExitCode,
+    IReadOnlyDictionary<string, string> Properties,
     IReadOnlyDictionary<string, string> Environment)
 {
     public static ResourceView Of(ResourceSnapshot snapshot, DateTimeOffset now) => new(
@@ -25,5 +26,6 @@ public sealed record ResourceView(
         snapshot.StartedAt,
         snapshot.StartedAt is { } started && snapshot.Pid is not null ? Math.Max(0, (now - started).TotalSeconds) : null,
         snapshot.ExitCode,
+        snapshot.Properties,
         SecretMasker.MaskAll(snapshot.Environment));
 }

@@ -24,6 +24,9 @@ public sealed record ResourceSnapshot
 
     public int? ExitCode { get; init; }
 
+    /// <summary>Other facts the host wants shown (why it failed, what it waits for, its log file...), shown as they are.</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The environment the process was given, unmasked: the dashboard masks secrets before showing it.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

@@ -53,7 +53,8 @@ public sealed class DashboardHost : IAsyncDisposable
         {
             var ports = FreePorts(3);
             DashboardOptions? options = null;
-            var builder = WebApplication.CreateBuilder();
+            // The slim builder, as the AppHost uses.
+            var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.AddStudiosDashboard(o =>
             {

@@ -67,6 +67,7 @@ internal sealed class FakeResourceCatalog : IResourceCatalog
         Pid = state == "Running" ? 4000 + port % 1000 : null,
         Urls = [$"http://127.0.0.1:{port}"],
         StartedAt = DateTimeOffset.UtcNow.AddMinutes(-3),
+        Properties = new Dictionary<string, string> { ["waits for"] = "postgres, messaging", ["log file"] = $".data/logs/{name}.log" },
         Environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",

@@ -26,6 +26,7 @@ public sealed class ResourcesApiTests
         Assert.Equal("amqp://studios:********@127.0.0.1:5673/", membership.Environment["ConnectionStrings__messaging"]);
         Assert.Equal(SecretMasker.Mask, membership.Environment["Jwt__SigningKey"]);
         Assert.Equal("membership", membership.Environment["OTEL_SERVICE_NAME"]);
+        Assert.Equal("postgres, messaging", membership.Properties["waits for"]);
         Assert.Null(resources.Single(r => r.Name == "scheduling").UptimeSeconds);
         var raw = await host.Api.GetStringAsync("/api/resources");
         Assert.DoesNotContain("secret", raw);
@@ -38,10 +39,13 @@ public sealed class ResourcesApiTests
         catalog.Set(FakeResourceCatalog.Service("membership", 5101));
         await using var host = await DashboardHost.StartAsync(catalog: catalog);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await host.Api.PostAsync("/api/resources/membership/stop", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await host.Api.PostAsync("/api/resources/Membership/start", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await host.Api.PostAsync("/api/resources/membership/restart", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await host.Api.PostAsync("/api/resources/nobody/restart", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Api.PostAsync("/api/resources/membership/stop", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Api.PostAsync("/api/resources/Membership/start", null)).StatusCode);
+        using var restarted = await host.Api.PostAsync("/api/resources/membership/restart", null);
+        Assert.Equal(1, (await restarted.Content.ReadFromJsonAsync<ResourceView>(Json.Options))!.RestartCount);
+        using var unknown = await host.Api.PostAsync("/api/resources/nobody/restart", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous.PostAsync("/api/resources/membership/stop", null)).StatusCode);
         Assert.Equal(1, (await host.GetJsonAsync<ResourceView>("/api/resources/membership")).RestartCount);
         catalog.Set(FakeResourceCatalog.Service("membership", 5101, state: "Stopping"));
@@ -62,6 +66,8 @@ public sealed class ResourcesApiTests
 
         var one = await host.GetJsonAsync<ConsoleLine[]>("/api/console?resource=membership");
         Assert.Equal("Now listening on: http://127.0.0.1:5101", Assert.Single(one).Text);
+        Assert.Equal(one, await host.GetJsonAsync<ConsoleLine[]>("/api/resources/membership/console?tail=10"));
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Api.GetAsync("/api/resources/nobody/console")).StatusCode);
         var all = await host.GetJsonAsync<ConsoleLine[]>("/api/console");
         Assert.Equal(2, all.Length);
         Assert.True(all.Single(l => l.Resource == "scheduling").IsError);

@@ -43,9 +43,13 @@ export function mount(view) {
         h('button', { disabled: !running, onclick: act('stop') }, 'Stop'), ' ',
         h('button', { onclick: act('restart') }, 'Restart')));
     if (!open.has(r.name)) return [main];
+    const facts = { ...r.properties };
+    if (r.exitCode != null) facts['exit code'] = r.exitCode;
+    if (r.startedAt) facts['started'] = new Date(r.startedAt).toLocaleString();
     return [main, h('tr', { class: 'details' }, h('td', { colspan: columns.length },
+      Object.keys(facts).length ? [h('h2', {}, 'Details'), keyValues(facts)] : null,
       h('h2', {}, 'Environment'), keyValues(r.environment),
-      r.exitCode != null ? h('p', {}, `Exit code: ${r.exitCode}`) : null))];
+      h('p', {}, h('a', { href: `/console?resource=${encodeURIComponent(r.name)}` }, 'Console output'))))];
   }
 
   load();
