@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Studios.AppHost.Model;
+using Studios.Dashboard.Access;
 using Studios.Launchers;
 
 namespace Studios.AppHost.Hosting;
@@ -53,9 +54,10 @@ public static class AppHostRunner
 
             using var tokens = DevTokens.LoadOrCreate($"http://127.0.0.1:{model.AppHost.Port}", new Secrets(data).PathOf("dev-token-signing-key.pem"));
             supervisor = new Supervisor(model, settings, data, loggers);
-            web = AppHostWeb.Build(model.AppHost.Port, supervisor, tokens);
+            web = AppHostWeb.Build(model, configuration, supervisor, tokens);
             await web.StartAsync(shutdown.Token);
             logger.LogInformation("AppHost on http://127.0.0.1:{Port}, data in {Folder}", model.AppHost.Port, data.Root);
+            logger.LogInformation("Login to the dashboard at {LoginUrl}", web.Services.GetRequiredService<DashboardAccess>().LoginUrl);
 
             await supervisor.StartAsync();
             var allUp = await supervisor.WaitUntilUpAsync(settings.StartupTimeout, shutdown.Token);

@@ -9,6 +9,6 @@ public sealed record ApplicationModel(
     /// <summary>Every port the system uses, the AppHost's first.</summary>
     public IEnumerable<PortSetting> AllPorts => [AppHost, OtlpGrpc, OtlpHttp, .. Resources.SelectMany(r => r.Ports)];
 
-    /// <summary>The ports something listens on today; OTLP is reserved for the dashboard's receiver, which comes later.</summary>
-    public IEnumerable<PortSetting> BoundPorts => [AppHost, .. Resources.SelectMany(r => r.Ports)];
+    /// <summary>The ports something listens on: all of them (the dashboard's OTLP receiver listens on the OTLP ports).</summary>
+    public IEnumerable<PortSetting> BoundPorts => AllPorts;
 }

@@ -32,8 +32,19 @@ public sealed class AppHostProcess : IAsyncDisposable
 
     public Task<CommandResult> Exited => _run.Task;
 
+    /// <summary>The dashboard login token the test AppHosts get, so their /api/resources can be called.</summary>
+    public const string LoginToken = "apphost-tests-login-token";
+
     public static AppHostProcess Start(string dataDirectory, TestPorts ports, params string[] extra) =>
-        new(["--data", dataDirectory, .. ports.Arguments, .. extra]);
+        new(["--data", dataDirectory, $"--Dashboard:LoginToken={LoginToken}", .. ports.Arguments, .. extra]);
+
+    /// <summary>A client of the AppHost's HTTP server, logged in to the dashboard (which serves /api/resources).</summary>
+    public static HttpClient ApiClient(int port, TimeSpan timeout)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = timeout };
+        client.DefaultRequestHeaders.Add("x-dashboard-token", LoginToken);
+        return client;
+    }
 
     public static AppHostProcess StartWith(params string[] arguments) => new(arguments);
 

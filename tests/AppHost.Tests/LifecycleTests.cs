@@ -12,7 +12,7 @@ public sealed class LifecycleTests
     {
         using var data = new TestDataFolder();
         var ports = new TestPorts();
-        using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports["AppHost"]}"), Timeout = TimeSpan.FromSeconds(10) };
+        using var api = AppHostProcess.ApiClient(ports["AppHost"], TimeSpan.FromSeconds(10));
 
         // First run, then a crash of the AppHost alone: its services, broker and database are orphaned.
         int[] orphans;

@@ -19,7 +19,7 @@ public sealed class RunningAppHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Stopping a service waits for its graceful shutdown (up to the AppHost's grace period).
-        Api = new HttpClient { BaseAddress = new Uri(Issuer), Timeout = TimeSpan.FromSeconds(60) };
+        Api = AppHostProcess.ApiClient(Ports["AppHost"], TimeSpan.FromSeconds(60));
         Process = AppHostProcess.Start(Data.Path, Ports);
         await WaitUntilAllUpAsync(Process, Api, StartTimeout);
     }
