@@ -93,5 +93,13 @@ internal static class Api
     public static TimeSpan OffsetAt(DateTimeOffset instant, string zone) =>
         DateTimeZoneProviders.Tzdb[zone].GetUtcOffset(Instant.FromDateTimeOffset(instant)).ToTimeSpan();
 
+    /// <summary>The wall-clock time now in the zone.</summary>
+    public static DateTime LocalNow(string zone) =>
+        SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[zone]).LocalDateTime.ToDateTimeUnspecified();
+
+    /// <summary>A zone where it is not around midnight now, so "a few minutes ago" is still today there.</summary>
+    public static string DaytimeZone() =>
+        new[] { "America/New_York", "Europe/Berlin", "Asia/Tokyo" }.First(zone => LocalNow(zone).Hour is >= 1 and <= 22);
+
     public static string Weekday(DateOnly date) => date.DayOfWeek.ToString()[..2].ToUpperInvariant();
 }
