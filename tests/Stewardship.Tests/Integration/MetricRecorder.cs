@@ -32,6 +32,9 @@ public sealed class MetricRecorder : IDisposable
     /// <summary>The counter's total for measurements tagged <paramref name="tags"/> ("key=value", empty for none).</summary>
     public long Counter(string instrument, string tags = "") => _counters.GetValueOrDefault((instrument, tags));
 
+    /// <summary>The counter's total over all its tags.</summary>
+    public long CounterTotal(string instrument) => _counters.Where(entry => entry.Key.Instrument == instrument).Sum(entry => entry.Value);
+
     /// <summary>Observes the gauges now and returns the value tagged <paramref name="tags"/>.</summary>
     public long? Gauge(string instrument, string tags)
     {

@@ -276,6 +276,18 @@ public sealed class StudioLifecycleTests(StewardshipFixture fixture) : IClassFix
         Assert.Equal(1, metrics.Counter("studios.transitions", "studio.transition=approved"));
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_api()
+    {
+        var document = await fixture.Factory.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/studios", "/api/studios/{id}/approve", "/api/stewards", "/api/studios/{id}/check-ins",
+                     "/api/studios/{id}/health", "/api/network/overview" })
+        {
+            Assert.Contains($"\"{path}\"", document);
+        }
+    }
+
     private async Task<Dictionary<string, long>> CountByStateAsync() =>
         (await (await _operator.GetAsync("/api/network/overview")).ReadAsync<NetworkOverviewResponse>()).StudiosByState.ToDictionary();
 

@@ -145,9 +145,3 @@ public sealed class CheckInRepository
         return checkIns.Count;
     }
 }
-
-/// <summary>The sort key of the last check-in on a page.</summary>
-public sealed record CheckInCursor(DateOnly HeldOn, Guid Id);
-
-/// <summary>The sort key of the last follow-up on a page.</summary>
-public sealed record FollowUpCursor(DateOnly DueOn, Guid Id);

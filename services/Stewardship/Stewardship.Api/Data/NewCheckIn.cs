@@ -12,5 +12,3 @@ public sealed record NewCheckIn(
     string Notes,
     DateTimeOffset RecordedAt,
     IReadOnlyList<NewFollowUp> FollowUps);
-
-public sealed record NewFollowUp(Guid Id, string Action, DateOnly DueOn);

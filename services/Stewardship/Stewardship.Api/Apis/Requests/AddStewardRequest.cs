@@ -13,11 +13,3 @@ public sealed record AddStewardRequest(Guid? PersonId, string? DisplayName, int?
         return MaxStudiosRule.Check(MaxStudios, errors);
     }
 }
-
-internal static class MaxStudiosRule
-{
-    public static FieldErrors Check(int? maxStudios, FieldErrors errors) => maxStudios is null
-        ? errors.Add("maxStudios", "is required.")
-        : errors.Check(maxStudios is >= StudioRules.MinStudiosPerSteward and <= StudioRules.MaxStudiosPerSteward, "maxStudios",
-            $"must be between {StudioRules.MinStudiosPerSteward} and {StudioRules.MaxStudiosPerSteward}.");
-}

@@ -36,5 +36,3 @@ public sealed record RecordCheckInRequest(
         return errors;
     }
 }
-
-public sealed record FollowUpRequest(string? Action, DateOnly? DueOn);

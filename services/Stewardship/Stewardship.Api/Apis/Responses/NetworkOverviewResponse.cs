@@ -11,6 +11,3 @@ public sealed record NetworkOverviewResponse(
     IReadOnlyList<StudioAttentionResponse> AtRisk,
     IReadOnlyList<StudioAttentionResponse> Dormant,
     DateTimeOffset At);
-
-/// <summary>An active studio needing attention, with the reasons published with its state.</summary>
-public sealed record StudioAttentionResponse(Guid StudioId, string Name, int Score, IReadOnlyList<string> Reasons, DateTimeOffset Since);
