@@ -244,14 +244,23 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
     {
         var log = new StreamWriter(new FileStream(_consoleLog, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         var gate = new object();
+        var closed = false;
         void Write(string? line)
         {
             if (line is null) return;
-            lock (gate) log.WriteLine(line);
+            // Output can still arrive after Exited has closed the log; it is dropped, not written to a closed writer.
+            lock (gate) if (!closed) log.WriteLine(line);
         }
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Exited += (_, _) => { lock (gate) log.Dispose(); };
+        process.Exited += (_, _) =>
+        {
+            lock (gate)
+            {
+                closed = true;
+                log.Dispose();
+            }
+        };
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
