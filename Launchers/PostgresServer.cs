@@ -33,6 +33,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     public int Port => _options.Port;
 
+    /// <summary>The server's folder (full path); the cluster itself is its data/ subfolder.</summary>
+    public string DataDirectory => _root;
+
     public string AdminConnectionString => ConnectionString("postgres", SuperUser, _password);
 
     /// <summary>The postmaster's pid, while it runs.</summary>

@@ -45,6 +45,9 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
     public int ManagementPort => _options.ManagementPort;
     public string NodeName => _node;
 
+    /// <summary>The broker's folder (full path).</summary>
+    public string DataDirectory => _root;
+
     /// <summary>The beam.smp pid, found by the node name in its environment (the runuser parent is not the broker).</summary>
     public int? ProcessId => BeamPids().Cast<int?>().FirstOrDefault();
 
@@ -177,11 +180,7 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             _logger.LogWarning("Stopping RabbitMQ node {Node} left running by an earlier run (pid {Pid})", _node, leftOver[0]);
             await Processes.TerminateAsync(leftOver, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
         }
-        foreach (var (port, purpose) in new[]
-                 {
-                     (AmqpPort, "RabbitMQ AMQP"), (ManagementPort, "RabbitMQ management"),
-                     (_options.DistributionPort, "RabbitMQ Erlang distribution"),
-                 })
+        foreach (var (port, purpose) in Ports())
             if (!FreePort.IsFree(port)) throw LauncherException.PortTaken(port, purpose);
 
         WriteConfiguration();
@@ -225,10 +224,11 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             "ERL_EPMD_ADDRESS=127.0.0.1",
             "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}",
         };
-        // runuser resets HOME and friends, so the environment goes through env after it.
+        // runuser resets HOME and friends, so the environment goes through env after it. setsid puts the broker in a
+        // session of its own: a terminal's Ctrl+C reaches the AppHost, which stops the services before the broker.
         string[] command = Native.IsRoot
-            ? ["runuser", "-u", ServiceUser, "--", "env", .. environment, _options.ServerExecutable]
-            : ["env", .. environment, _options.ServerExecutable];
+            ? ["setsid", "runuser", "-u", ServiceUser, "--", "env", .. environment, _options.ServerExecutable]
+            : ["setsid", "env", .. environment, _options.ServerExecutable];
         var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
@@ -240,28 +240,23 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         return info;
     }
 
+    /// <summary>Appends the node's stdout and stderr to console.log; closes it once both streams have ended
+    /// (a null line), which can be after the process has exited.</summary>
     private void PipeOutputToLog(Process process)
     {
         var log = new StreamWriter(new FileStream(_consoleLog, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         var gate = new object();
-        var closed = false;
+        var openStreams = 2;
         void Write(string? line)
-        {
-            if (line is null) return;
-            // Output can still arrive after Exited has closed the log; it is dropped, not written to a closed writer.
-            lock (gate) if (!closed) log.WriteLine(line);
-        }
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Exited += (_, _) =>
         {
             lock (gate)
             {
-                closed = true;
-                log.Dispose();
+                if (line is not null) log.WriteLine(line);
+                else if (--openStreams == 0) log.Dispose();
             }
-        };
-        process.EnableRaisingEvents = true;
+        }
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -279,9 +274,12 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         while (true)
         {
             if (process.HasExited)
+            {
+                ThrowIfPortWasTaken();
                 throw new LauncherException(
                     $"RabbitMQ node {_node} exited during boot (exit code {process.ExitCode}). Its output ({_consoleLog}):\n" +
                     DataFolder.Tail(_consoleLog) + $"\nIts log:\n{DataFolder.Tail(Path.Combine(_root, "log", _node + ".log"))}");
+            }
             if (DateTime.UtcNow > deadline)
             {
                 await KillAsync().ConfigureAwait(false);
@@ -303,6 +301,21 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             await Task.Delay(250, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Someone may bind a port between our check and the node's own bind: report it as a taken port.</summary>
+    private void ThrowIfPortWasTaken()
+    {
+        var output = DataFolder.Tail(_consoleLog, 200);
+        if (!output.Contains("eaddrinuse", StringComparison.Ordinal)) return;
+        foreach (var (port, purpose) in Ports())
+            if (Regex.IsMatch(output, $@"\b{port}\b")) throw LauncherException.PortTaken(port, purpose);
+    }
+
+    private (int Port, string Purpose)[] Ports() =>
+    [
+        (AmqpPort, "RabbitMQ AMQP"), (ManagementPort, "RabbitMQ management"),
+        (_options.DistributionPort, "RabbitMQ Erlang distribution"),
+    ];
 
     /// <summary>Waits for the runuser/env parent we started, so no process of ours is left behind.</summary>
     private async Task ReapAsync()

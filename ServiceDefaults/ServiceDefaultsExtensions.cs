@@ -37,6 +37,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();

@@ -63,9 +63,9 @@ internal sealed class MigrationRunner(
         var upgrader = DeployChanges.To
             // The data source hides the password from its ConnectionString, so DbUp gets the configured one.
             .PostgresqlDatabase(configuration.GetConnectionString(database.Name))
-            // The shared outbox/inbox tables first, then the service's own scripts in name order.
+            // The shared tables (outbox, inbox, idempotency) first, then the service's own scripts in name order.
             .WithScriptsEmbeddedInAssembly(typeof(MigrationRunner).Assembly,
-                name => name.Contains(".Messaging.Migrations.", StringComparison.Ordinal), new SqlScriptOptions { RunGroupOrder = 0 })
+                name => name.Contains(".Migrations.", StringComparison.Ordinal), new SqlScriptOptions { RunGroupOrder = 0 })
             .WithScriptsEmbeddedInAssembly(database.MigrationsAssembly,
                 name => name.Contains(".Data.Migrations.", StringComparison.Ordinal), new SqlScriptOptions { RunGroupOrder = 1 })
             .WithTransactionPerScript()

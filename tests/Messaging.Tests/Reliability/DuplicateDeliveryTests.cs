@@ -45,7 +45,7 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output)
         Assert.Equal(0, tally.DuplicatedEffects);
         Assert.Equal(51, tally.DuplicateDeliveries);
         // A skipped duplicate is acknowledged as consumed, not moved to the _skipped queue.
-        Assert.Equal(0u, await MessagesInAsync(env.MessagingConnectionString, "entry-recorded_skipped"));
+        Assert.Equal(0u, await MessagesInAsync(env.MessagingConnectionString, "ledger-entry-recorded_skipped"));
     }
 
     private static async Task<uint> MessagesInAsync(string messaging, string queue)

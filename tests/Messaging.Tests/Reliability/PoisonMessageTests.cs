@@ -16,7 +16,7 @@ namespace Studios.Messaging.Tests.Reliability;
 [Collection(ReliabilityCollection.Name)]
 public sealed class PoisonMessageTests(ITestOutputHelper output)
 {
-    private const string ErrorQueue = "entry-recorded_error";
+    private const string ErrorQueue = "ledger-entry-recorded_error";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class PoisonMessageTests(ITestOutputHelper output)
         Assert.Equal(3, probe.PoisonAttempts);
         var list = await operatorClient.GetFromJsonAsync<List<ErrorQueue>>(ErrorQueueEndpoints.Path);
         var queue = Assert.Single(list!, q => q.Queue == ErrorQueue);
-        Assert.Equal("entry-recorded", queue.SourceQueue);
+        Assert.Equal("ledger-entry-recorded", queue.SourceQueue);
         Assert.Equal(1, queue.MessageCount);
         var message = Assert.Single(queue.Messages);
         Assert.Equal(poisonMessageId, message.MessageId);
