@@ -17,7 +17,7 @@ public static class RecurrenceRules
     private static readonly HashSet<FrequencyType> SubDaily = [FrequencyType.Secondly, FrequencyType.Minutely, FrequencyType.Hourly];
 
     /// <summary>The parsed rule, or null and why it is refused.</summary>
-    public static RecurrenceRule? Parse(string? text, out string? error)
+    public static RecurrencePattern? Parse(string? text, out string? error)
     {
         error = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -70,10 +70,10 @@ public static class RecurrenceRules
             return null;
         }
 
-        RecurrenceRule pattern;
+        RecurrencePattern pattern;
         try
         {
-            pattern = new RecurrenceRule(rule);
+            pattern = new RecurrencePattern(rule);
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException)
         {

@@ -27,7 +27,7 @@ public sealed record SeriesSchedule(
         {
             DtStart = LocalStart,
             Duration = Duration.FromMinutes(DurationMinutes),
-            RecurrenceRule = new RecurrenceRule(Rule),
+            RecurrenceRule = new RecurrencePattern(Rule),
         };
         if (withExceptions)
         {
@@ -57,7 +57,7 @@ public sealed record SeriesSchedule(
     /// else gets an UNTIL); null when it produces nothing before the cut either.</summary>
     public string? RuleEndingBefore(DateTimeOffset cutOff)
     {
-        var rule = new RecurrenceRule(Rule);
+        var rule = new RecurrencePattern(Rule);
         var start = new CalDateTime(LocalStart.AsUtc, CalDateTime.UtcTzId);
         var before = ToEvent(withExceptions: false).GetOccurrences(start, Evaluation)
             .TakeWhileBefore(new CalDateTime(cutOff.UtcDateTime, CalDateTime.UtcTzId))
@@ -77,7 +77,7 @@ public sealed record SeriesSchedule(
     /// <summary>A rule that produces nothing at all (UNTIL before the first start).</summary>
     public string EmptyRule()
     {
-        var rule = new RecurrenceRule(Rule) { Count = null };
+        var rule = new RecurrencePattern(Rule) { Count = null };
         rule.Until = new CalDateTime(LocalStart.AsUtc.AddSeconds(-1), CalDateTime.UtcTzId);
         return rule.ToString()!;
     }
