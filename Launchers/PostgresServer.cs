@@ -33,6 +33,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     public int Port => _options.Port;
 
+    /// <summary>The server's folder (full path); the cluster itself is its data/ subfolder.</summary>
+    public string DataDirectory => _root;
+
     public string AdminConnectionString => ConnectionString("postgres", SuperUser, _password);
 
     /// <summary>The postmaster's pid, while it runs.</summary>
@@ -131,6 +134,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
         await StopAsync(ct).ConfigureAwait(false);
         await StartCoreAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>Starts the server again on its port and data after <see cref="StopAsync"/> or <see cref="KillAsync"/>
+    /// (an outage a test lets last a while).</summary>
+    public Task StartAgainAsync(CancellationToken ct = default) => StartCoreAsync(ct);
 
     /// <summary>Stops the server; when its data is to be deleted anyway, kills it instead.</summary>
     public async ValueTask DisposeAsync()

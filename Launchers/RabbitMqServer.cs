@@ -45,6 +45,9 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
     public int ManagementPort => _options.ManagementPort;
     public string NodeName => _node;
 
+    /// <summary>The broker's folder (full path).</summary>
+    public string DataDirectory => _root;
+
     /// <summary>The beam.smp pid, found by the node name in its environment (the runuser parent is not the broker).</summary>
     public int? ProcessId => BeamPids().Cast<int?>().FirstOrDefault();
 
@@ -85,6 +88,25 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             JsonContent.Create(new { configure = ".*", write = ".*", read = ".*" }), ct).ConfigureAwait(false);
     }
 
+    /// <summary>Closes the clients' connections to <paramref name="virtualHost"/> (those named <paramref name="clientName"/>,
+    /// or all), as a network cut or a dead process would; returns how many. The broker requeues their unacknowledged deliveries.</summary>
+    public async Task<int> CloseConnectionsAsync(string virtualHost, string? clientName = null, CancellationToken ct = default)
+    {
+        var connections = await _management.GetFromJsonAsync<List<ManagedConnection>>(
+            $"vhosts/{Uri.EscapeDataString(virtualHost)}/connections", ct).ConfigureAwait(false) ?? [];
+        var closing = connections
+            .Where(c => clientName is null || c.ClientProperties?.GetValueOrDefault("connection_name")?.ToString() == clientName)
+            .ToList();
+        foreach (var connection in closing)
+            await SendAsync(HttpMethod.Delete, $"connections/{Uri.EscapeDataString(connection.Name)}", null, ct, notFoundIsFine: true)
+                .ConfigureAwait(false);
+        return closing.Count;
+    }
+
+    private sealed record ManagedConnection(
+        [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name,
+        [property: System.Text.Json.Serialization.JsonPropertyName("client_properties")] Dictionary<string, object?>? ClientProperties);
+
     public Task DeleteVirtualHostAsync(string name, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, $"vhosts/{Uri.EscapeDataString(name)}", null, ct, notFoundIsFine: true);
 
@@ -112,6 +134,10 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         await StopAsync(ct).ConfigureAwait(false);
         await StartCoreAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>Starts the node again on its ports and data after <see cref="StopAsync"/> or <see cref="KillAsync"/>
+    /// (an outage a test lets last a while).</summary>
+    public Task StartAgainAsync(CancellationToken ct = default) => StartCoreAsync(ct);
 
     /// <summary>Stops the node; when its data is to be deleted anyway, kills it instead (a graceful stop takes seconds).</summary>
     public async ValueTask DisposeAsync()
@@ -154,11 +180,7 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             _logger.LogWarning("Stopping RabbitMQ node {Node} left running by an earlier run (pid {Pid})", _node, leftOver[0]);
             await Processes.TerminateAsync(leftOver, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
         }
-        foreach (var (port, purpose) in new[]
-                 {
-                     (AmqpPort, "RabbitMQ AMQP"), (ManagementPort, "RabbitMQ management"),
-                     (_options.DistributionPort, "RabbitMQ Erlang distribution"),
-                 })
+        foreach (var (port, purpose) in Ports())
             if (!FreePort.IsFree(port)) throw LauncherException.PortTaken(port, purpose);
 
         WriteConfiguration();
@@ -202,10 +224,11 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             "ERL_EPMD_ADDRESS=127.0.0.1",
             "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}",
         };
-        // runuser resets HOME and friends, so the environment goes through env after it.
+        // runuser resets HOME and friends, so the environment goes through env after it. setsid puts the broker in a
+        // session of its own: a terminal's Ctrl+C reaches the AppHost, which stops the services before the broker.
         string[] command = Native.IsRoot
-            ? ["runuser", "-u", ServiceUser, "--", "env", .. environment, _options.ServerExecutable]
-            : ["env", .. environment, _options.ServerExecutable];
+            ? ["setsid", "runuser", "-u", ServiceUser, "--", "env", .. environment, _options.ServerExecutable]
+            : ["setsid", "env", .. environment, _options.ServerExecutable];
         var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
@@ -217,19 +240,23 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         return info;
     }
 
+    /// <summary>Appends the node's stdout and stderr to console.log; closes it once both streams have ended
+    /// (a null line), which can be after the process has exited.</summary>
     private void PipeOutputToLog(Process process)
     {
         var log = new StreamWriter(new FileStream(_consoleLog, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         var gate = new object();
+        var openStreams = 2;
         void Write(string? line)
         {
-            if (line is null) return;
-            lock (gate) log.WriteLine(line);
+            lock (gate)
+            {
+                if (line is not null) log.WriteLine(line);
+                else if (--openStreams == 0) log.Dispose();
+            }
         }
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Exited += (_, _) => { lock (gate) log.Dispose(); };
-        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -247,9 +274,12 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         while (true)
         {
             if (process.HasExited)
+            {
+                ThrowIfPortWasTaken();
                 throw new LauncherException(
                     $"RabbitMQ node {_node} exited during boot (exit code {process.ExitCode}). Its output ({_consoleLog}):\n" +
                     DataFolder.Tail(_consoleLog) + $"\nIts log:\n{DataFolder.Tail(Path.Combine(_root, "log", _node + ".log"))}");
+            }
             if (DateTime.UtcNow > deadline)
             {
                 await KillAsync().ConfigureAwait(false);
@@ -271,6 +301,21 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             await Task.Delay(250, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Someone may bind a port between our check and the node's own bind: report it as a taken port.</summary>
+    private void ThrowIfPortWasTaken()
+    {
+        var output = DataFolder.Tail(_consoleLog, 200);
+        if (!output.Contains("eaddrinuse", StringComparison.Ordinal)) return;
+        foreach (var (port, purpose) in Ports())
+            if (Regex.IsMatch(output, $@"\b{port}\b")) throw LauncherException.PortTaken(port, purpose);
+    }
+
+    private (int Port, string Purpose)[] Ports() =>
+    [
+        (AmqpPort, "RabbitMQ AMQP"), (ManagementPort, "RabbitMQ management"),
+        (_options.DistributionPort, "RabbitMQ Erlang distribution"),
+    ];
 
     /// <summary>Waits for the runuser/env parent we started, so no process of ours is left behind.</summary>
     private async Task ReapAsync()
