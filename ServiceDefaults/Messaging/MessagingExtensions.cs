@@ -17,6 +17,7 @@ public static class MessagingExtensions
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section)
             .PostConfigure(options => options.ApplyDefaults());
         builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<ReceiveEndpoints>();
         builder.Services.AddSingleton<ErrorQueues>();

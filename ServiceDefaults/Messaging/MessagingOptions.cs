@@ -11,6 +11,15 @@ public sealed class MessagingOptions
     /// <summary>Fallback poll when no NOTIFY arrives (another instance's commit, a lost listen connection).</summary>
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>After an in-process enqueue, how long the relay keeps looking (quickly, then less often) for the
+    /// transaction to commit before it falls back to the poll.</summary>
+    public TimeSpan RelayExpectCommitWithin { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Also NOTIFY on every enqueue, so idle relays of other instances wake at the commit instead of the poll.
+    /// Off by default: PostgreSQL serialises the commits of NOTIFYing transactions cluster-wide (one WAL flush each),
+    /// which caps a service's event-writing transactions at the disk's flush rate.</summary>
+    public bool NotifyOnEnqueue { get; set; }
+
     /// <summary>How long a claimed batch is reserved for the relay that claimed it; after that another may take it.
     /// Longer than <see cref="PublishTimeout"/>, so a live relay never loses its batch while it publishes.</summary>
     public TimeSpan RelayLease { get; set; } = TimeSpan.FromSeconds(30);

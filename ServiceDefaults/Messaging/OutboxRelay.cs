@@ -16,10 +16,14 @@ namespace Studios.ServiceDefaults.Messaging;
 internal sealed class OutboxRelay(
     NpgsqlDataSource dataSource,
     IBus bus,
+    OutboxSignal signal,
     IOptions<MessagingOptions> options,
     MessagingMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstLook = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan LongestLook = TimeSpan.FromMilliseconds(100);
+
     // The statement's row locks last only while it runs; the lease (claimed_until) is what keeps the batch ours.
     private const string ClaimSql = """
         UPDATE outbox SET claimed_until = now() + @Lease
@@ -64,9 +68,32 @@ internal sealed class OutboxRelay(
     // When this relay's earliest failed row is due again: it must not wait a whole poll interval for it.
     private DateTime _nextRetryAt = DateTime.MaxValue;
 
+    // After an in-process enqueue: until when to keep looking for its commit, and the next short wait (doubling).
+    private long _expectCommitUntilTicks;
+    private TimeSpan _look = FirstLook;
+
     private MessagingOptions Options => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        signal.Enqueued += OnEnqueued;
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            signal.Enqueued -= OnEnqueued;
+        }
+    }
+
+    private void OnEnqueued()
+    {
+        Interlocked.Exchange(ref _expectCommitUntilTicks, (DateTime.UtcNow + Options.RelayExpectCommitWithin).Ticks);
+        _wakeUp.Writer.TryWrite(true);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var listening = ListenForCommitsAsync(stoppingToken);
         var housekeeping = HousekeepingLoopAsync(stoppingToken);
@@ -82,6 +109,10 @@ internal sealed class OutboxRelay(
                     throw new OutboxPublishException(pass.Failed, pass.Error);
                 }
                 failures = 0;
+                if (pass.Claimed > 0)
+                {
+                    _look = FirstLook; // found what it looked for: the next enqueue starts quick again
+                }
                 if (pass.Claimed >= Options.RelayBatchSize)
                 {
                     continue; // more is waiting: no pause between full batches
@@ -151,6 +182,8 @@ internal sealed class OutboxRelay(
         return new RelayPass(rows.Count, failed.Length, error);
     }
 
+    /// <summary>The poll interval, shortened for a failed row falling due or, after an in-process enqueue, to a quick
+    /// look (1 ms, doubling to 100 ms) until its transaction has committed.</summary>
     private TimeSpan UntilNextPass()
     {
         var now = DateTime.UtcNow;
@@ -159,9 +192,20 @@ internal sealed class OutboxRelay(
             _nextRetryAt = DateTime.MaxValue; // due now; the pass that follows sets it again if anything fails
             return TimeSpan.Zero;
         }
-        var untilRetry = _nextRetryAt - now;
-        return untilRetry < Options.RelayPollInterval ? untilRetry : Options.RelayPollInterval;
+        var wait = Min(_nextRetryAt - now, Options.RelayPollInterval);
+        if (now.Ticks < Interlocked.Read(ref _expectCommitUntilTicks))
+        {
+            wait = Min(wait, _look);
+            _look = Min(_look * 2, LongestLook);
+        }
+        else
+        {
+            _look = FirstLook;
+        }
+        return wait;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>Marks every confirmed row sent; returns how many.</summary>
     private async Task<int> MarkConfirmedAsync(CancellationToken cancellationToken)

@@ -39,7 +39,33 @@ public sealed class OutboxTests
     }
 
     [Fact]
-    public async Task An_idle_relay_is_woken_by_the_commit_not_the_poll()
+    public async Task A_commit_elsewhere_wakes_an_idle_relay_through_notify()
+    {
+        await using var env = await TestEnvironment.CreateAsync("outbox", LedgerHost.Database);
+        var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
+        await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString,
+            new LedgerProbe(), settings: new Dictionary<string, string?> { ["Messaging:RelayPollInterval"] = "00:10:00" });
+
+        // Another process (another instance with NotifyOnEnqueue on, a script) commits a row and NOTIFYs.
+        var entryId = Guid.NewGuid();
+        await using (var connection = new Npgsql.NpgsqlConnection(env.DatabaseConnectionString(LedgerHost.Database)))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("""
+                INSERT INTO outbox (id, message_type, body) VALUES (gen_random_uuid(), @type, @body::jsonb);
+                NOTIFY studios_outbox
+                """, connection);
+            command.Parameters.AddWithValue("type", $"{typeof(EntryRecorded).FullName}, {typeof(EntryRecorded).Assembly.GetName().Name}");
+            command.Parameters.AddWithValue("body", $$"""{"entryId":"{{entryId}}","note":null,"occurredAt":"2025-01-01T00:00:00+00:00"}""");
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Eventually.TrueAsync(() => database.AllAppliedAsync(1), Patience, "the row committed elsewhere to be applied");
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM effects WHERE entry_id = @entryId", new { entryId }));
+    }
+
+    [Fact]
+    public async Task An_idle_relay_is_woken_by_the_enqueue_not_the_poll()
     {
         await using var env = await TestEnvironment.CreateAsync("outbox", LedgerHost.Database);
         var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));

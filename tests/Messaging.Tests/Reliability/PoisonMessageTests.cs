@@ -16,7 +16,7 @@ namespace Studios.Messaging.Tests.Reliability;
 [Collection(ReliabilityCollection.Name)]
 public sealed class PoisonMessageTests(ITestOutputHelper output)
 {
-    private const string ErrorQueue = "ledger-entry-recorded_error"; // queues carry the service name
+    private const string ErrorQueue = "ledger-entry-recorded_error";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
