@@ -57,11 +57,12 @@ public static class AppHostRunner
             web = AppHostWeb.Build(model, configuration, supervisor, tokens);
             await web.StartAsync(shutdown.Token);
             logger.LogInformation("AppHost on http://127.0.0.1:{Port}, data in {Folder}", model.AppHost.Port, data.Root);
-            logger.LogInformation("Login to the dashboard at {LoginUrl}", web.Services.GetRequiredService<DashboardAccess>().LoginUrl);
+            var loginUrl = web.Services.GetRequiredService<DashboardAccess>().LoginUrl;
+            logger.LogInformation("Login to the dashboard at {LoginUrl}", loginUrl);
 
             await supervisor.StartAsync();
             var allUp = await supervisor.WaitUntilUpAsync(settings.StartupTimeout, shutdown.Token);
-            StartupTable.Print(supervisor, model, data, elapsed.Elapsed, allUp);
+            StartupTable.Print(supervisor, model, data, elapsed.Elapsed, allUp, loginUrl);
 
             await Task.Delay(Timeout.Infinite, shutdown.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             return 0;
