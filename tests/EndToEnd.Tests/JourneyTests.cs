@@ -115,9 +115,9 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         await fay.PostAsync(PracticeContent, $"/api/session-plans/{planId}/publish", null);
         Step("practice and plan published");
 
-        // A weekly series whose first session starts within the next minute and a half (at a whole minute, as series
+        // A weekly series whose first session starts within the next two minutes (at a whole minute, as series
         // start), so attendance can be taken in this test once it has begun.
-        var firstStart = NextMinute(DateTimeOffset.UtcNow.AddSeconds(30));
+        var firstStart = NextMinute(DateTimeOffset.UtcNow.AddSeconds(45));
         var local = TimeZoneInfo.ConvertTime(firstStart, TimeZoneInfo.FindSystemTimeZoneById(Zone));
         var series = await fay.PostAsync(Scheduling, $"/api/studios/{studioId}/series", new
         {
