@@ -25,6 +25,10 @@ public static class ServiceEnvironment
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_SERVICE_NAME"] = project.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instanceId}",
+            // As Aspire does for local runs: spans, logs and metrics reach the dashboard within a second, not 5-60 s later.
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "1000",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
             ["Identity__Authority"] = $"http://127.0.0.1:{model.AppHost.Port}",
         };
         foreach (var resource in project.ConnectionStrings)
