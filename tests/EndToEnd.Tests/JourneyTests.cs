@@ -225,6 +225,20 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
             "the approval's trace to hold Stewardship's request and Membership's and Scheduling's consumers");
         foreach (var span in Spans(trace!).OrderBy(s => s.Start)) output.WriteLine($"  {span.Service,-17} {span.Kind,-9} {span.Name}");
         Step("approval trace crosses the services");
+
+        // Each service's business meter reached the dashboard with the instruments this journey moved.
+        var expected = new Dictionary<string, (string Meter, string Instrument)>
+        {
+            ["stewardship"] = ("Studios.Stewardship", "studios.transitions"),
+            ["membership"] = ("Studios.Membership", "members.joined"),
+            ["scheduling"] = ("Studios.Scheduling", "sessions.held"),
+            ["practice-content"] = ("Studios.PracticeContent", "practices.published"),
+        };
+        await Until.Async(() => system.AppHost.GetFromJsonAsync<JsonArray>("/api/metrics")!,
+            tree => expected.All(e => tree!.Any(r => (string?)r!["serviceName"] == e.Key && r["meters"]!.AsArray().Any(m =>
+                (string?)m!["name"] == e.Value.Meter && m["instruments"]!.AsArray().Any(i => (string?)i!["name"] == e.Value.Instrument)))),
+            "every service's business metrics in the dashboard");
+        Step("business metrics in the dashboard");
     }
 
     private static async Task<JsonNode> Member(Person reader, Guid studioId, Person member)
