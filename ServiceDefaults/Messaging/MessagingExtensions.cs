@@ -34,6 +34,7 @@ public static class MessagingExtensions
             {
                 var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 endpoint.PrefetchCount = settings.PrefetchCount;
+                if (settings.QueueType == QueueType.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
                 endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
                 // Outermost first: each retry attempt runs the inbox filter with a fresh transaction.
                 endpoint.UseMessageRetry(retry => retry.Intervals(settings.DelayedRetries));
