@@ -135,6 +135,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
         await StartCoreAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>Starts the server again on its port and data after <see cref="StopAsync"/> or <see cref="KillAsync"/>
+    /// (an outage a test lets last a while).</summary>
+    public Task StartAgainAsync(CancellationToken ct = default) => StartCoreAsync(ct);
+
     /// <summary>Stops the server; when its data is to be deleted anyway, kills it instead.</summary>
     public async ValueTask DisposeAsync()
     {

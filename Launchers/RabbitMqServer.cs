@@ -88,6 +88,25 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             JsonContent.Create(new { configure = ".*", write = ".*", read = ".*" }), ct).ConfigureAwait(false);
     }
 
+    /// <summary>Closes the clients' connections to <paramref name="virtualHost"/> (those named <paramref name="clientName"/>,
+    /// or all), as a network cut or a dead process would; returns how many. The broker requeues their unacknowledged deliveries.</summary>
+    public async Task<int> CloseConnectionsAsync(string virtualHost, string? clientName = null, CancellationToken ct = default)
+    {
+        var connections = await _management.GetFromJsonAsync<List<ManagedConnection>>(
+            $"vhosts/{Uri.EscapeDataString(virtualHost)}/connections", ct).ConfigureAwait(false) ?? [];
+        var closing = connections
+            .Where(c => clientName is null || c.ClientProperties?.GetValueOrDefault("connection_name")?.ToString() == clientName)
+            .ToList();
+        foreach (var connection in closing)
+            await SendAsync(HttpMethod.Delete, $"connections/{Uri.EscapeDataString(connection.Name)}", null, ct, notFoundIsFine: true)
+                .ConfigureAwait(false);
+        return closing.Count;
+    }
+
+    private sealed record ManagedConnection(
+        [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name,
+        [property: System.Text.Json.Serialization.JsonPropertyName("client_properties")] Dictionary<string, object?>? ClientProperties);
+
     public Task DeleteVirtualHostAsync(string name, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, $"vhosts/{Uri.EscapeDataString(name)}", null, ct, notFoundIsFine: true);
 
@@ -115,6 +134,10 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         await StopAsync(ct).ConfigureAwait(false);
         await StartCoreAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>Starts the node again on its ports and data after <see cref="StopAsync"/> or <see cref="KillAsync"/>
+    /// (an outage a test lets last a while).</summary>
+    public Task StartAgainAsync(CancellationToken ct = default) => StartCoreAsync(ct);
 
     /// <summary>Stops the node; when its data is to be deleted anyway, kills it instead (a graceful stop takes seconds).</summary>
     public async ValueTask DisposeAsync()
@@ -201,10 +224,11 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
             "ERL_EPMD_ADDRESS=127.0.0.1",
             "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}",
         };
-        // runuser resets HOME and friends, so the environment goes through env after it.
+        // runuser resets HOME and friends, so the environment goes through env after it. setsid puts the broker in a
+        // session of its own: a terminal's Ctrl+C reaches the AppHost, which stops the services before the broker.
         string[] command = Native.IsRoot
-            ? ["runuser", "-u", ServiceUser, "--", "env", .. environment, _options.ServerExecutable]
-            : ["env", .. environment, _options.ServerExecutable];
+            ? ["setsid", "runuser", "-u", ServiceUser, "--", "env", .. environment, _options.ServerExecutable]
+            : ["setsid", "env", .. environment, _options.ServerExecutable];
         var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,

@@ -29,7 +29,8 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Health endpoints (in every environment: Kubernetes probes need them), the OpenAPI document and the error pipeline.</summary>
+    /// <summary>Health endpoints (in every environment: Kubernetes probes need them), the OpenAPI document, the error
+    /// pipeline and the operator's error-queue endpoints.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -40,6 +41,7 @@ public static class ServiceDefaultsExtensions
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
+        app.MapErrorQueueEndpoints();
         return app;
     }
 }

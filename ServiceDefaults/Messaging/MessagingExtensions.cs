@@ -14,14 +14,20 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddStudiosMessaging(
         this IHostApplicationBuilder builder, string serviceName, Assembly serviceAssembly)
     {
-        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section)
+            .PostConfigure(options => options.ApplyDefaults());
         builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<MessagingMetrics>();
+        builder.Services.AddSingleton<ReceiveEndpoints>();
+        builder.Services.AddSingleton<ErrorQueues>();
         builder.Services.AddScoped<InboxTransaction>();
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // Services consume some of the same events (PersonErased, StudioApproved) on one broker: without the
+            // service's name in its queue names they would share a queue and each get only some of the messages.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName.Replace('_', '-') + "-", includeNamespace: false));
             bus.AddConsumers(serviceAssembly);
             bus.ConfigureHealthCheckOptions(health =>
             {
@@ -30,14 +36,29 @@ public static class MessagingExtensions
                 health.Tags.Clear();
                 health.Tags.Add(HealthEndpoints.ReadyTag);
             });
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                context.GetRequiredService<ReceiveEndpoints>().Add(queue);
                 endpoint.PrefetchCount = settings.PrefetchCount;
                 if (settings.QueueType == QueueType.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
                 endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
-                // Outermost first: each retry attempt runs the inbox filter with a fresh transaction.
-                endpoint.UseMessageRetry(retry => retry.Intervals(settings.DelayedRetries));
+
+                // Outermost first; each attempt runs the inbox filter again with a fresh scope and transaction.
+                // Delays are in-process (the message stays unacknowledged meanwhile): RabbitMQ 3.10 here has no
+                // delayed-message exchange, and a restart simply redelivers the message from the start.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<NpgsqlException>(exception => exception.IsTransient);
+                    retry.Handle<TimeoutException>();
+                    retry.Intervals(settings.TransientRetries);
+                });
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<NpgsqlException>(exception => exception.IsTransient);
+                    retry.Ignore<TimeoutException>();
+                    retry.Intervals(settings.DelayedRetries);
+                });
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Handle<NpgsqlException>(exception => exception.IsTransient);
@@ -45,6 +66,12 @@ public static class MessagingExtensions
                     retry.Immediate(settings.ImmediateRetries);
                 });
                 endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
+
+                // After the last retry: count and log, then MassTransit's own fault event and move to <queue>_error.
+                var faulted = new FaultedMessageFilter(context.GetRequiredService<MessagingMetrics>(),
+                    context.GetRequiredService<ILoggerFactory>().CreateLogger<FaultedMessageFilter>());
+                endpoint.ConfigureError(error => error.UseFilter(faulted));
+                endpoint.ConfigureDefaultErrorTransport();
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -29,7 +29,8 @@ public sealed class MessagingMetrics
     internal void Published(int count) => _published.Add(count);
     internal void PublishFailed(int count) => _publishFailures.Add(count);
     internal void DuplicateSkipped(string consumer) => _duplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
-    internal void Faulted(string messageType) => _faulted.Add(1, new KeyValuePair<string, object?>("message.type", messageType));
+    internal void Faulted(string messageType, string queue) => _faulted.Add(1,
+        new KeyValuePair<string, object?>("message.type", messageType), new KeyValuePair<string, object?>("queue", queue));
 
     internal void Backlog(long pending, TimeSpan lag)
     {

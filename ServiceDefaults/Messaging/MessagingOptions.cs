@@ -15,8 +15,24 @@ public sealed class MessagingOptions
     /// <summary>Fallback poll when no NOTIFY arrives (another instance's commit, a lost listen connection).</summary>
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a claimed batch is reserved for the relay that claimed it; after that another may take it.</summary>
+    /// <summary>After an in-process enqueue, how long the relay keeps looking (quickly, then less often) for the
+    /// transaction to commit before it falls back to the poll.</summary>
+    public TimeSpan RelayExpectCommitWithin { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Also NOTIFY on every enqueue, so idle relays of other instances wake at the commit instead of the poll.
+    /// Off by default: PostgreSQL serialises the commits of NOTIFYing transactions cluster-wide (one WAL flush each),
+    /// which caps a service's event-writing transactions at the disk's flush rate.</summary>
+    public bool NotifyOnEnqueue { get; set; }
+
+    /// <summary>How long a claimed batch is reserved for the relay that claimed it; after that another may take it.
+    /// Longer than <see cref="PublishTimeout"/>, so a live relay never loses its batch while it publishes.</summary>
     public TimeSpan RelayLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A publish not confirmed by the broker within this time counts as failed and is retried later.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the relay deletes old rows and refreshes the backlog metrics.</summary>
+    public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Sent outbox rows are deleted after this long.</summary>
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromHours(24);
@@ -24,10 +40,32 @@ public sealed class MessagingOptions
     /// <summary>Inbox rows (the duplicate-detection window) are deleted after this long.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 
-    public int PrefetchCount { get; set; } = 32;
+    /// <summary>Unacknowledged messages the broker hands each receive endpoint ahead of its consumers.</summary>
+    public int PrefetchCount { get; set; } = 64;
+
+    /// <summary>Messages one receive endpoint consumes at once (each holds a database connection while it runs).</summary>
     public int ConcurrentMessageLimit { get; set; } = 16;
+
+    /// <summary>Immediate retries of a transient failure (Npgsql transient, timeout) before the delayed ones.</summary>
     public int ImmediateRetries { get; set; } = 3;
 
-    /// <summary>In-process delayed redelivery intervals (RabbitMQ 3.10 has no delayed-message plugin here).</summary>
-    public TimeSpan[] DelayedRetries { get; set; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+    /// <summary>In-process delayed redelivery of any other failure (RabbitMQ 3.10 has no delayed-message plugin here);
+    /// after the last one the message goes to the endpoint's _error queue. Empty: <see cref="DefaultDelayedRetries"/>.</summary>
+    public TimeSpan[] DelayedRetries { get; set; } = [];
+
+    /// <summary>In-process delays for transient failures that outlast the immediate retries (the database restarting):
+    /// long enough to ride out a short outage instead of filling the _error queue. Empty: <see cref="DefaultTransientRetries"/>.</summary>
+    public TimeSpan[] TransientRetries { get; set; } = [];
+
+    // The configuration binder appends to a non-empty array instead of replacing it, so defaults are applied after binding.
+    public static readonly TimeSpan[] DefaultDelayedRetries = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+
+    public static readonly TimeSpan[] DefaultTransientRetries =
+        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30)];
+
+    internal void ApplyDefaults()
+    {
+        if (DelayedRetries.Length == 0) DelayedRetries = DefaultDelayedRetries;
+        if (TransientRetries.Length == 0) TransientRetries = DefaultTransientRetries;
+    }
 }

@@ -2,38 +2,75 @@ using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Studios.ServiceDefaults.Messaging;
 
 /// <summary>Enqueues messages in the caller's own transaction: the state change and its events commit
-/// together or not at all. The relay publishes them after the commit.</summary>
-public sealed class Outbox
+/// together or not at all. The relay publishes them after the commit; this process's relay is signalled at once,
+/// others see the rows on their next poll (or on NOTIFY, when <see cref="MessagingOptions.NotifyOnEnqueue"/> is on).</summary>
+public sealed class Outbox(OutboxSignal signal, IOptions<MessagingOptions> options)
 {
     internal const string WakeUpChannel = "studios_outbox";
 
-    private const string InsertSql = $"""
+    private const string InsertSql = """
         INSERT INTO outbox (id, message_type, body, trace_parent, trace_state)
-        VALUES (@Id, @MessageType, @Body::jsonb, @TraceParent, @TraceState);
-        NOTIFY {WakeUpChannel};
+        VALUES (@Id, @MessageType, @Body::jsonb, @TraceParent, @TraceState)
         """;
 
-    /// <summary>Adds the message to the outbox in <paramref name="transaction"/>; NOTIFY wakes the relays
-    /// only when that transaction commits. Returns the message id it will carry.</summary>
+    private const string InsertAndNotifySql = InsertSql + $"; NOTIFY {WakeUpChannel}";
+
+    /// <summary>Adds the message to the outbox in <paramref name="transaction"/>, to be published once that transaction
+    /// commits. Returns the message id it will carry.</summary>
     public async Task<Guid> EnqueueAsync<T>(NpgsqlTransaction transaction, T message, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(message);
         var id = NewId.NextSequentialGuid();
         var activity = Activity.Current;
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertSql, new
-        {
-            Id = id,
-            MessageType = MessageTypes.NameOf(message.GetType()),
-            Body = JsonSerializer.Serialize(message, message.GetType(), MessageTypes.Json),
-            TraceParent = activity?.Id,
-            TraceState = activity?.TraceStateString,
-        }, transaction, cancellationToken: cancellationToken));
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            options.Value.NotifyOnEnqueue ? InsertAndNotifySql : InsertSql, new
+            {
+                Id = id,
+                MessageType = MessageTypes.NameOf(message.GetType()),
+                Body = JsonSerializer.Serialize(message, message.GetType(), MessageTypes.Json),
+                TraceParent = activity?.Id,
+                TraceState = activity?.TraceStateString,
+            }, transaction, cancellationToken: cancellationToken));
+        signal.Signal();
         return id;
     }
+
+    /// <summary>Adds several messages in one round trip (a roster closing, a batch import); returns their ids in order.</summary>
+    public async Task<IReadOnlyList<Guid>> EnqueueAllAsync<T>(NpgsqlTransaction transaction, IReadOnlyCollection<T> messages,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+        var ids = messages.Select(_ => NewId.NextSequentialGuid()).ToArray();
+        var activity = Activity.Current;
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            InsertAllSql + (options.Value.NotifyOnEnqueue ? $"; NOTIFY {WakeUpChannel}" : ""), new
+            {
+                Ids = ids,
+                MessageTypes = messages.Select(message => MessageTypes.NameOf(message.GetType())).ToArray(),
+                Bodies = messages.Select(message => JsonSerializer.Serialize(message, message.GetType(), MessageTypes.Json)).ToArray(),
+                TraceParent = activity?.Id,
+                TraceState = activity?.TraceStateString,
+            }, transaction, cancellationToken: cancellationToken));
+        signal.Signal();
+        return ids;
+    }
+
+    private const string InsertAllSql = """
+        INSERT INTO outbox (id, message_type, body, trace_parent, trace_state)
+        SELECT message.id, message.message_type, message.body::jsonb, @TraceParent, @TraceState
+        FROM unnest(@Ids, @MessageTypes, @Bodies) WITH ORDINALITY AS message(id, message_type, body, position)
+        ORDER BY message.position
+        """;
 }

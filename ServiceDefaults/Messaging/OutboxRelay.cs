@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -15,10 +16,15 @@ namespace Studios.ServiceDefaults.Messaging;
 internal sealed class OutboxRelay(
     NpgsqlDataSource dataSource,
     IBus bus,
+    OutboxSignal signal,
     IOptions<MessagingOptions> options,
     MessagingMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstLook = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan LongestLook = TimeSpan.FromMilliseconds(100);
+
+    // The statement's row locks last only while it runs; the lease (claimed_until) is what keeps the batch ours.
     private const string ClaimSql = """
         UPDATE outbox SET claimed_until = now() + @Lease
         WHERE id IN (
@@ -33,11 +39,13 @@ internal sealed class OutboxRelay(
 
     private const string MarkSentSql = "UPDATE outbox SET sent_at = now(), claimed_until = NULL WHERE id = ANY(@Ids)";
 
+    // Backoff 0.5 s, 1 s, 2 s, ... at most 30 s between attempts of one row.
     private const string MarkFailedSql = """
         UPDATE outbox
         SET attempts = attempts + 1, claimed_until = NULL, last_error = @Error,
-            next_attempt_at = now() + make_interval(secs => least(60, power(2, attempts)))
+            next_attempt_at = now() + make_interval(secs => least(30, 0.5 * power(2, least(attempts, 10))))
         WHERE id = ANY(@Ids)
+        RETURNING extract(epoch FROM next_attempt_at - now())::float8
         """;
 
     private const string BacklogSql = """
@@ -53,30 +61,63 @@ internal sealed class OutboxRelay(
     private readonly Channel<bool> _wakeUp = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    // Confirmed by the broker but not yet marked sent (the database went away in between): marked on the next pass,
+    // so they are not published again once the lease runs out.
+    private readonly ConcurrentQueue<Guid> _confirmedUnmarked = new();
+
+    // When this relay's earliest failed row is due again: it must not wait a whole poll interval for it.
+    private DateTime _nextRetryAt = DateTime.MaxValue;
+
+    // After an in-process enqueue: until when to keep looking for its commit, and the next short wait (doubling).
+    private long _expectCommitUntilTicks;
+    private TimeSpan _look = FirstLook;
+
     private MessagingOptions Options => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        signal.Enqueued += OnEnqueued;
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            signal.Enqueued -= OnEnqueued;
+        }
+    }
+
+    private void OnEnqueued()
+    {
+        Interlocked.Exchange(ref _expectCommitUntilTicks, (DateTime.UtcNow + Options.RelayExpectCommitWithin).Ticks);
+        _wakeUp.Writer.TryWrite(true);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         var listening = ListenForCommitsAsync(stoppingToken);
-        var nextHousekeeping = DateTime.UtcNow;
+        var housekeeping = HousekeepingLoopAsync(stoppingToken);
         var failures = 0;
 
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var published = await RelayBatchAsync(stoppingToken);
-                failures = 0;
-                if (DateTime.UtcNow >= nextHousekeeping)
+                var pass = await RelayBatchAsync(stoppingToken);
+                if (pass.Failed > 0)
                 {
-                    await HousekeepingAsync(stoppingToken);
-                    nextHousekeeping = DateTime.UtcNow.AddSeconds(30);
+                    throw new OutboxPublishException(pass.Failed, pass.Error);
                 }
-                if (published >= Options.RelayBatchSize)
+                failures = 0;
+                if (pass.Claimed > 0)
+                {
+                    _look = FirstLook; // found what it looked for: the next enqueue starts quick again
+                }
+                if (pass.Claimed >= Options.RelayBatchSize)
                 {
                     continue; // more is waiting: no pause between full batches
                 }
-                await WaitForWorkAsync(Options.RelayPollInterval, stoppingToken);
+                await WaitForWorkAsync(UntilNextPass(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -86,16 +127,19 @@ internal sealed class OutboxRelay(
             {
                 // Database or broker unreachable: back off, the rows stay pending.
                 failures++;
-                logger.LogWarning(exception, "Outbox relay pass failed ({Failures} in a row); retrying", failures);
-                await WaitForWorkAsync(TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, failures))), stoppingToken);
+                var delay = TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, Math.Min(failures, 10))));
+                logger.LogWarning(exception, "Outbox relay pass failed ({Failures} in a row); next pass in {Delay}", failures, delay);
+                await WaitForWorkAsync(delay, stoppingToken, wakeEarly: false);
             }
         }
 
-        await listening;
+        await Task.WhenAll(listening, housekeeping);
     }
 
-    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    private async Task<RelayPass> RelayBatchAsync(CancellationToken cancellationToken)
     {
+        await MarkConfirmedAsync(cancellationToken);
+
         List<OutboxRow> rows;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
@@ -106,36 +150,96 @@ internal sealed class OutboxRelay(
         }
         if (rows.Count == 0)
         {
+            return new RelayPass(0, 0, null);
+        }
+
+        string?[] outcomes;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(Options.PublishTimeout);
+            outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var failed = rows.Where((_, i) => outcomes[i] is not null).Select(row => row.Id).ToArray();
+        foreach (var row in rows.Where((_, i) => outcomes[i] is null))
+        {
+            _confirmedUnmarked.Enqueue(row.Id);
+        }
+        var sent = await MarkConfirmedAsync(cancellationToken);
+        metrics.Published(sent);
+
+        var error = outcomes.FirstOrDefault(outcome => outcome is not null);
+        if (failed.Length > 0)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var dueIn = await connection.QueryAsync<double>(new CommandDefinition(MarkFailedSql, new { Ids = failed, Error = error },
+                cancellationToken: CancellationToken.None));
+            var retryAt = DateTime.UtcNow + TimeSpan.FromSeconds(Math.Max(0, dueIn.DefaultIfEmpty(0).Min()));
+            _nextRetryAt = retryAt < _nextRetryAt ? retryAt : _nextRetryAt;
+            metrics.PublishFailed(failed.Length);
+        }
+        return new RelayPass(rows.Count, failed.Length, error);
+    }
+
+    /// <summary>The poll interval, shortened for a failed row falling due or, after an in-process enqueue, to a quick
+    /// look (1 ms, doubling to 100 ms) until its transaction has committed.</summary>
+    private TimeSpan UntilNextPass()
+    {
+        var now = DateTime.UtcNow;
+        if (_nextRetryAt <= now)
+        {
+            _nextRetryAt = DateTime.MaxValue; // due now; the pass that follows sets it again if anything fails
+            return TimeSpan.Zero;
+        }
+        var wait = Min(_nextRetryAt - now, Options.RelayPollInterval);
+        if (now.Ticks < Interlocked.Read(ref _expectCommitUntilTicks))
+        {
+            wait = Min(wait, _look);
+            _look = Min(_look * 2, LongestLook);
+        }
+        else
+        {
+            _look = FirstLook;
+        }
+        return wait;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>Marks every confirmed row sent; returns how many.</summary>
+    private async Task<int> MarkConfirmedAsync(CancellationToken cancellationToken)
+    {
+        if (_confirmedUnmarked.IsEmpty)
+        {
             return 0;
         }
-
-        var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
-        var sent = rows.Where((_, i) => outcomes[i] is null).Select(row => row.Id).ToArray();
-        var failed = rows.Where((_, i) => outcomes[i] is not null).Select(row => row.Id).ToArray();
-
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        var ids = new List<Guid>();
+        while (_confirmedUnmarked.TryDequeue(out var id))
         {
-            if (sent.Length > 0)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(MarkSentSql, new { Ids = sent }, cancellationToken: CancellationToken.None));
-                metrics.Published(sent.Length);
-            }
-            if (failed.Length > 0)
-            {
-                var error = outcomes.First(outcome => outcome is not null)!;
-                await connection.ExecuteAsync(new CommandDefinition(MarkFailedSql, new { Ids = failed, Error = error }, cancellationToken: CancellationToken.None));
-                metrics.PublishFailed(failed.Length);
-                logger.LogWarning("{Count} outbox messages failed to publish and will be retried: {Error}", failed.Length, error);
-            }
+            ids.Add(id);
         }
-        return rows.Count;
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(MarkSentSql, new { Ids = ids.ToArray() }, cancellationToken: CancellationToken.None));
+            return ids.Count;
+        }
+        catch
+        {
+            foreach (var id in ids)
+            {
+                _confirmedUnmarked.Enqueue(id);
+            }
+            throw;
+        }
     }
 
     /// <summary>Publishes one row as a child of the span that enqueued it; returns null or the error.</summary>
     private async Task<string?> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
-        using var activity = StudiosTelemetry.Messaging.StartActivity("outbox relay", ActivityKind.Internal, parent);
+        using var activity = StudiosTelemetry.Messaging.StartActivity("outbox publish", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", row.Id);
         try
         {
@@ -145,34 +249,62 @@ internal sealed class OutboxRelay(
             await bus.Publish(message, type, context => context.MessageId = row.Id, cancellationToken);
             return null;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            return $"{exception.GetType().Name}: {exception.Message}";
+            return exception is OperationCanceledException
+                ? $"Not confirmed by the broker within {Options.PublishTimeout.TotalSeconds:0.#} s"
+                : $"{exception.GetType().Name}: {exception.Message}";
         }
     }
 
-    private async Task HousekeepingAsync(CancellationToken cancellationToken)
+    private async Task HousekeepingLoopAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(CleanupSql,
-            new { SentRetention = Options.SentRetention, InboxRetention = Options.InboxRetention }, cancellationToken: cancellationToken));
-        var backlog = await connection.QuerySingleAsync<(long Pending, double LagSeconds)>(
-            new CommandDefinition(BacklogSql, cancellationToken: cancellationToken));
-        metrics.Backlog(backlog.Pending, TimeSpan.FromSeconds(backlog.LagSeconds));
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition(CleanupSql,
+                    new { Options.SentRetention, Options.InboxRetention }, cancellationToken: cancellationToken));
+                var backlog = await connection.QuerySingleAsync<(long Pending, double LagSeconds)>(
+                    new CommandDefinition(BacklogSql, cancellationToken: cancellationToken));
+                metrics.Backlog(backlog.Pending, TimeSpan.FromSeconds(backlog.LagSeconds));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogDebug(exception, "Outbox housekeeping failed; trying again next interval");
+            }
+            try
+            {
+                await Task.Delay(Options.HousekeepingInterval, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
-    private async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits for a commit's wake-up (unless backing off) or the timeout; returns quietly on shutdown.</summary>
+    private async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken, bool wakeEarly = true)
     {
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
         try
         {
-            await _wakeUp.Reader.ReadAsync(timer.Token);
+            if (wakeEarly)
+            {
+                await _wakeUp.Reader.ReadAsync(timer.Token);
+            }
+            else
+            {
+                await Task.Delay(Timeout.Infinite, timer.Token);
+            }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // the poll interval passed without a wake-up
+            // the timeout passed, or the service is stopping: the loop checks which
         }
     }
 
@@ -215,4 +347,9 @@ internal sealed class OutboxRelay(
     }
 
     private sealed record OutboxRow(Guid Id, long Sequence, string MessageType, string Body, string? TraceParent, string? TraceState);
+
+    private sealed record RelayPass(int Claimed, int Failed, string? Error);
+
+    private sealed class OutboxPublishException(int count, string? error)
+        : Exception($"{count} outbox messages were not published and will be retried: {error}");
 }

@@ -41,6 +41,14 @@ public static class TelemetryExtensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             otel.UseOtlpExporter();
+            // The exporters retry on their own; the standard resilience handler every HttpClient gets would stack
+            // Polly retries and timeouts on top and hold up shutdown while a backend is down.
+            foreach (var exporterClient in (string[])["OtlpTraceExporter", "OtlpMetricExporter", "OtlpLogExporter"])
+            {
+#pragma warning disable EXTEXP0001 // evaluation API, but the supported way to opt one client out of the defaults
+                builder.Services.AddHttpClient(exporterClient).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+            }
         }
 
         return builder;

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using MassTransit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -42,11 +43,16 @@ public class ServiceFactory<TProgram>(TestEnvironment environment, string databa
         // Added last, so they win over the service's appsettings.json.
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
         builder.ConfigureTestServices(services =>
+        {
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             {
                 options.Authority = null;
                 options.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
                 options.TokenValidationParameters.IssuerSigningKey = TestTokens.SigningKey;
-            }));
+            });
+            // The host starts only once its consumers' queues are bound: an event a test publishes right after is
+            // not dropped unrouted (MassTransit otherwise starts the bus in the background).
+            services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        });
     }
 }

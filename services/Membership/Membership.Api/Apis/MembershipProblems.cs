@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Studios.ServiceDefaults.Http;
+
+namespace Studios.Membership.Apis;
+
+/// <summary>The problems Membership's endpoints share.</summary>
+internal static class MembershipProblems
+{
+    public static ProblemHttpResult NotRegistered() =>
+        Problems.Conflict("You are not registered.", "Register with POST /api/people first.");
+
+    public static ProblemHttpResult StudioNotFound() => Problems.NotFound("Studio");
+
+    public static ProblemHttpResult StudioNotOpen(string status) =>
+        Problems.Conflict("The studio is not open for new members.", $"The studio is {status}.", new { studioStatus = status });
+
+    public static ProblemHttpResult NotFacilitator() =>
+        Problems.Forbidden("Only the studio's facilitators may do this.");
+
+    public static ProblemHttpResult LastFacilitator() =>
+        Problems.Conflict("A studio keeps at least one facilitator.",
+            "Make another member facilitator first.");
+
+    public static ProblemHttpResult EmailTaken() =>
+        Problems.Conflict("This email address is already registered to someone else.", currentState: new { field = "email" });
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Studios.Membership.Data;
+using Studios.Membership.Telemetry;
+using Studios.ServiceDefaults.Identity;
+using Studios.ServiceDefaults.Messaging;
+
+namespace Studios.Membership.Apis;
+
+/// <summary>What Membership's handlers need, bound with [AsParameters].</summary>
+public sealed record MembershipServices(
+    HttpContext Context,
+    NpgsqlDataSource DataSource,
+    Outbox Outbox,
+    PeopleRepository People,
+    StudioRepository Studios,
+    MembershipRepository Memberships,
+    InvitationRepository Invitations,
+    Roster Roster,
+    MembershipMetrics Metrics,
+    TimeProvider Time,
+    IOptions<MembershipOptions> Options)
+{
+    public ClaimsPrincipal User => Context.User;
+
+    /// <summary>The signed-in person's id.</summary>
+    public Guid Me => User.PersonId();
+
+    public bool IsOperator => User.IsInRole(StudiosRoles.Operator);
+
+    public bool IsStewardOrOperator => User.IsStewardOrOperator();
+
+    public CancellationToken Aborted => Context.RequestAborted;
+}

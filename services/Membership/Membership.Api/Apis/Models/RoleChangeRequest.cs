@@ -1,0 +1,3 @@
+namespace Studios.Membership.Apis.Models;
+
+public sealed record RoleChangeRequest(string? Role);

@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Studios.Membership.Apis.Models;
+using Studios.Membership.Contracts;
+using Studios.Membership.Data;
+using Studios.Membership.Domain;
+using Studios.ServiceDefaults.Http;
+
+namespace Studios.Membership.Apis;
+
+public static class PeopleApi
+{
+    public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/people").WithTags("People").RequireAuthorization();
+
+        api.MapPost("/", Register).WithName("RegisterPerson");
+        api.MapGet("/me", GetMe).WithName("GetMyProfile");
+        api.MapPut("/me", UpdateMe).WithName("UpdateMyProfile");
+        api.MapGet("/{personId:guid}", GetPerson).WithName("GetPerson");
+        api.MapDelete("/{personId:guid}", Erase).WithName("ErasePerson");
+        api.MapGet("/{personId:guid}/studios", GetStudiosOfPerson).WithName("GetStudiosOfPerson");
+        return app;
+    }
+
+    /// <summary>Registers the signed-in subject.</summary>
+    public static async Task<Results<Created<PersonResponse>, ValidationProblem, ProblemHttpResult>> Register(
+        PersonProfileRequest request, [AsParameters] MembershipServices services)
+    {
+        var errors = PersonProfile.Validate(request.DisplayName, request.Email, request.TimeZone, request.Locale);
+        if (errors.Any) return Problems.Invalid(errors);
+        var profile = PersonProfile.From(request.DisplayName!, request.Email!, request.TimeZone!, request.Locale!);
+        var (me, now, ct) = (services.Me, services.Time.GetUtcNow(), services.Aborted);
+
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (await services.People.FindIdByEmailAsync(transaction, profile.Email, ct) is { } owner && owner != me)
+            return MembershipProblems.EmailTaken();
+        PersonRow? person;
+        try
+        {
+            person = await services.People.RegisterAsync(transaction, me, profile, now, ct);
+        }
+        catch (PostgresException exception) when (IsEmailTaken(exception))
+        {
+            return MembershipProblems.EmailTaken();
+        }
+        if (person is null)
+            return Problems.Conflict("You are already registered.", "Change your profile with PUT /api/people/me.");
+
+        await services.Memberships.SyncInvitationsAsync(transaction, me, profile.Email, now, ct);
+        await services.Outbox.EnqueueAsync(transaction,
+            new PersonRegistered(me, profile.DisplayName, profile.TimeZone, profile.Locale, now), ct);
+        await transaction.CommitAsync(ct);
+
+        ETags.Set(services.Context.Response, person.Version);
+        return TypedResults.Created($"/api/people/{me}", PersonResponse.From(person, showEmail: true));
+    }
+
+    public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> GetMe([AsParameters] MembershipServices services)
+    {
+        var person = await services.People.FindAsync(services.Me, services.Aborted);
+        if (person is null || person.IsErased) return Problems.NotFound("Your profile");
+        ETags.Set(services.Context.Response, person.Version);
+        return TypedResults.Ok(PersonResponse.From(person, showEmail: true));
+    }
+
+    /// <summary>Updates the caller's own profile; If-Match guards against overwriting a change made elsewhere.</summary>
+    public static async Task<Results<Ok<PersonResponse>, ValidationProblem, ProblemHttpResult>> UpdateMe(
+        PersonProfileRequest request, [AsParameters] MembershipServices services)
+    {
+        var errors = PersonProfile.Validate(request.DisplayName, request.Email, request.TimeZone, request.Locale);
+        if (errors.Any) return Problems.Invalid(errors);
+        var profile = PersonProfile.From(request.DisplayName!, request.Email!, request.TimeZone!, request.Locale!);
+        var (me, now, ct) = (services.Me, services.Time.GetUtcNow(), services.Aborted);
+
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var person = await services.People.LockAsync(transaction, me, exclusive: true, ct);
+        if (person is null || person.IsErased) return Problems.NotFound("Your profile");
+        if (!ETags.Matches(services.Context.Request, person.Version)) return Problems.StaleVersion(ETags.For(person.Version));
+        if (await services.People.FindIdByEmailAsync(transaction, profile.Email, ct) is { } owner && owner != me)
+            return MembershipProblems.EmailTaken();
+
+        PersonRow updated;
+        try
+        {
+            updated = await services.People.UpdateAsync(transaction, me, profile, now, ct);
+        }
+        catch (PostgresException exception) when (IsEmailTaken(exception))
+        {
+            return MembershipProblems.EmailTaken();
+        }
+        if (updated.Email != person.Email)
+            await services.Memberships.SyncInvitationsAsync(transaction, me, profile.Email, now, ct);
+        if (updated.DisplayName != person.DisplayName || updated.TimeZone != person.TimeZone || updated.Locale != person.Locale)
+            await services.Outbox.EnqueueAsync(transaction,
+                new PersonProfileUpdated(me, profile.DisplayName, profile.TimeZone, profile.Locale, now), ct);
+        await transaction.CommitAsync(ct);
+
+        ETags.Set(services.Context.Response, updated.Version);
+        return TypedResults.Ok(PersonResponse.From(updated, showEmail: true));
+    }
+
+    /// <summary>Anyone signed in sees a profile; the email only the person, facilitators of a studio they belong to, and operators.</summary>
+    public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> GetPerson(
+        Guid personId, [AsParameters] MembershipServices services)
+    {
+        var person = await services.People.FindAsync(personId, services.Aborted);
+        if (person is null) return Problems.NotFound("Person");
+        if (person.IsErased) return Problems.Gone("This person was erased.");
+        var showEmail = personId == services.Me || services.IsOperator
+            || await services.Memberships.FacilitatesStudioOfAsync(services.Me, personId, services.Aborted);
+        return TypedResults.Ok(PersonResponse.From(person, showEmail));
+    }
+
+    /// <summary>Erases a person (themselves or an operator): memberships end, places go to the waitlist,
+    /// personal data is removed here and PersonErased tells every other service to do the same.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Erase(Guid personId, [AsParameters] MembershipServices services)
+    {
+        if (personId != services.Me && !services.IsOperator)
+            return Problems.Forbidden("Only the person themselves or an operator may erase a person.");
+        var (now, ct) = (services.Time.GetUtcNow(), services.Aborted);
+
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var person = await services.People.LockAsync(transaction, personId, exclusive: true, ct);
+        if (person is null) return Problems.NotFound("Person");
+        if (person.IsErased) return TypedResults.NoContent();
+
+        var tally = new RosterTally();
+        foreach (var membership in await services.Memberships.CurrentOfPersonAsync(transaction, personId, ct))
+        {
+            var studio = await services.Studios.LockAsync(transaction, membership.StudioId, ct);
+            // Re-read under the roster lock: a facilitator may have approved or removed them meanwhile.
+            var current = await services.Memberships.FindAsync(transaction, membership.StudioId, membership.Id, ct);
+            if (studio is null || current is null || !MemberStates.IsCurrent(current.State)) continue;
+            var ended = current.State == MemberStates.Active ? MemberStates.Left : MemberStates.Cancelled;
+            await services.Roster.EndAsync(transaction, current, ended, EndReasons.Erased, services.Me, tally, ct);
+            await services.Roster.PromoteAsync(transaction, studio, tally, ct);
+        }
+        await services.Memberships.ForgetIntakeAnswersAsync(transaction, personId, ct);
+        if (person.Email is not null)
+            await services.Invitations.ForgetEmailAsync(transaction, person.Email, services.Me, now, ct);
+        await services.People.EraseAsync(transaction, personId, now, ct);
+        await services.Outbox.EnqueueAsync(transaction, new PersonErased(personId, now), ct);
+        await transaction.CommitAsync(ct);
+
+        services.Metrics.Record(tally);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A person's memberships, current and past: for the person, stewards and operators.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<PersonStudioResponse>>, ProblemHttpResult>> GetStudiosOfPerson(
+        Guid personId, [AsParameters] MembershipServices services)
+    {
+        if (personId != services.Me && !services.IsStewardOrOperator)
+            return Problems.Forbidden("Only the person, stewards and operators see a person's studios.");
+        var rows = await services.Memberships.OfPersonAsync(personId, services.Aborted);
+        return TypedResults.Ok<IReadOnlyList<PersonStudioResponse>>(rows.Select(PersonStudioResponse.From).ToList());
+    }
+
+    private static bool IsEmailTaken(PostgresException exception) =>
+        exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: PeopleRepository.EmailConstraint };
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Studios.Membership.Apis.Models;
+using Studios.Membership.Domain;
+using Studios.ServiceDefaults.Http;
+
+namespace Studios.Membership.Apis;
+
+public static class StudiosApi
+{
+    public const int MaxIntakeQuestion = 500;
+
+    public static IEndpointRouteBuilder MapStudiosApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/studios").WithTags("Studios").RequireAuthorization();
+
+        api.MapGet("/{studioId:guid}", GetStudio).WithName("GetStudio");
+        api.MapGet("/{studioId:guid}/members", GetMembers).WithName("GetStudioMembers");
+        api.MapGet("/{studioId:guid}/waitlist", GetWaitlist).WithName("GetStudioWaitlist");
+        api.MapPut("/{studioId:guid}/policy", SetPolicy).WithName("SetStudioJoinPolicy");
+        return app;
+    }
+
+    /// <summary>Anyone signed in sees a studio's policy and size.</summary>
+    public static async Task<Results<Ok<StudioResponse>, ProblemHttpResult>> GetStudio(Guid studioId, [AsParameters] MembershipServices services)
+    {
+        var studio = await services.Studios.FindAsync(studioId, services.Aborted);
+        if (studio is null) return MembershipProblems.StudioNotFound();
+        var counts = await services.Memberships.CountAsync(studioId, services.Aborted);
+        ETags.Set(services.Context.Response, studio.Version);
+        return TypedResults.Ok(StudioResponse.From(studio, counts));
+    }
+
+    /// <summary>The roster, in the order people came, filtered by state and role: for its active members, stewards and operators.</summary>
+    public static async Task<Results<Ok<Page<MemberResponse>>, ValidationProblem, ProblemHttpResult>> GetMembers(
+        Guid studioId, string? state, string? role, string? cursor, int? limit, [AsParameters] MembershipServices services)
+    {
+        var errors = new FieldErrors()
+            .Check(state is null || MemberStates.IsKnown(state), "state", $"must be one of: {string.Join(", ", MemberStates.All)}.")
+            .Check(role is null || StudioRoleRules.IsKnown(role), "role", $"must be one of: {string.Join(", ", StudioRoleRules.All)}.")
+            .Check(Cursor.TryDecode<long?>(cursor, out var afterSeq), "cursor", "is not a cursor this API returned.");
+        if (errors.Any) return Problems.Invalid(errors);
+
+        var (viewerRole, denied) = await RosterViewerAsync(studioId, services);
+        if (denied is not null) return denied;
+        var pageSize = Cursor.Limit(limit);
+        var rows = await services.Memberships.ListAsync(studioId, state, role, afterSeq, pageSize, services.Aborted);
+        var page = Cursor.ToPage(rows, pageSize, row => row.Seq);
+        var items = page.Items.Select(row => MemberResponse.From(row, ShowsContact(row.PersonId, viewerRole, services))).ToList();
+        return TypedResults.Ok(new Page<MemberResponse>(items, page.NextCursor));
+    }
+
+    /// <summary>Who waits for a place, first come first: for the studio's active members, stewards and operators.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<MemberResponse>>, ProblemHttpResult>> GetWaitlist(
+        Guid studioId, [AsParameters] MembershipServices services)
+    {
+        var (viewerRole, denied) = await RosterViewerAsync(studioId, services);
+        if (denied is not null) return denied;
+        var rows = await services.Memberships.WaitlistAsync(studioId, services.Aborted);
+        return TypedResults.Ok<IReadOnlyList<MemberResponse>>(
+            rows.Select(row => MemberResponse.From(row, ShowsContact(row.PersonId, viewerRole, services))).ToList());
+    }
+
+    /// <summary>The studio's facilitators set how people join; If-Match guards against two of them editing at once.</summary>
+    public static async Task<Results<Ok<StudioResponse>, ValidationProblem, ProblemHttpResult>> SetPolicy(
+        Guid studioId, JoinPolicyRequest request, [AsParameters] MembershipServices services)
+    {
+        var errors = new FieldErrors()
+            .Check(JoinPolicies.IsKnown(request.JoinPolicy), "joinPolicy", $"must be one of: {string.Join(", ", JoinPolicies.All)}.")
+            .Text(request.IntakeQuestion, "intakeQuestion", MaxIntakeQuestion, required: false);
+        if (errors.Any) return Problems.Invalid(errors);
+        var ct = services.Aborted;
+
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var studio = await services.Studios.LockAsync(transaction, studioId, ct);
+        if (studio is null) return MembershipProblems.StudioNotFound();
+        var actorRole = await services.Memberships.ActiveRoleAsync(transaction, studioId, services.Me, ct);
+        if (!StudioRoleRules.Manages(actorRole)) return MembershipProblems.NotFacilitator();
+        if (studio.Status == StudioStatus.Retired) return MembershipProblems.StudioNotOpen(studio.Status);
+        if (!ETags.Matches(services.Context.Request, studio.Version)) return Problems.StaleVersion(ETags.For(studio.Version));
+
+        var question = string.IsNullOrWhiteSpace(request.IntakeQuestion) ? null : request.IntakeQuestion.Trim();
+        var updated = await services.Studios.SetPolicyAsync(transaction, studioId, request.JoinPolicy!, question, ct);
+        var counts = await services.Memberships.CountAsync(transaction, studioId, ct);
+        await transaction.CommitAsync(ct);
+
+        ETags.Set(services.Context.Response, updated.Version);
+        return TypedResults.Ok(StudioResponse.From(updated, counts));
+    }
+
+    /// <summary>Active members, stewards and operators see a roster; others only the studio's size.</summary>
+    private static async Task<(string? ViewerRole, ProblemHttpResult? Denied)> RosterViewerAsync(Guid studioId, MembershipServices services)
+    {
+        if (await services.Studios.FindAsync(studioId, services.Aborted) is null) return (null, MembershipProblems.StudioNotFound());
+        var viewerRole = await services.Memberships.ActiveRoleAsync(studioId, services.Me, services.Aborted);
+        if (viewerRole is null && !services.IsStewardOrOperator)
+            return (null, Problems.Forbidden($"Only the studio's members see its roster; GET /api/studios/{studioId} shows its size."));
+        return (viewerRole, null);
+    }
+
+    /// <summary>Contact details (email, intake answer) go to the person, the studio's facilitators and operators.</summary>
+    internal static bool ShowsContact(Guid personId, string? viewerRole, MembershipServices services) =>
+        personId == services.Me || StudioRoleRules.Manages(viewerRole) || services.IsOperator;
+}

@@ -1,0 +1,19 @@
+namespace Studios.Membership.Data;
+
+/// <summary>A roster line: the membership with the person's name and contact, and its place in the waitlist.</summary>
+public sealed record MemberView(
+    Guid MembershipId,
+    long Seq,
+    Guid StudioId,
+    Guid PersonId,
+    string? DisplayName,
+    string? Email,
+    string Role,
+    string State,
+    string? JoinedVia,
+    string? IntakeAnswer,
+    long? WaitlistPosition,
+    DateTime CreatedAt,
+    DateTime? JoinedAt,
+    DateTime? EndedAt,
+    string? EndReason);

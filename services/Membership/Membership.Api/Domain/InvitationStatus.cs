@@ -1,0 +1,16 @@
+namespace Studios.Membership.Domain;
+
+/// <summary>An invitation is pending until it is accepted, revoked or expires; only a pending one may be accepted.</summary>
+public static class InvitationStatus
+{
+    public const string Pending = "pending";
+    public const string Accepted = "accepted";
+    public const string Revoked = "revoked";
+    public const string Expired = "expired";
+
+    public static string Of(DateTime? acceptedAt, DateTime? revokedAt, DateTime expiresAt, DateTimeOffset now) =>
+        acceptedAt is not null ? Accepted
+        : revokedAt is not null ? Revoked
+        : expiresAt <= now.UtcDateTime ? Expired
+        : Pending;
+}

@@ -1,0 +1,12 @@
+using MassTransit;
+using Studios.Membership.Contracts;
+using Studios.PracticeContent.Data;
+
+namespace Studios.PracticeContent.Consumers;
+
+public sealed class MemberRoleChangedConsumer(InboxTransaction inbox, StudioRepository studios) : IConsumer<MemberRoleChanged>
+{
+    public Task Consume(ConsumeContext<MemberRoleChanged> context) =>
+        studios.SetMemberAsync(inbox.Transaction, context.Message.StudioId, context.Message.PersonId, context.Message.Role,
+            active: true, context.Message.OccurredAt, context.CancellationToken);
+}

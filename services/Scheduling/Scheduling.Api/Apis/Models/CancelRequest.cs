@@ -1,0 +1,3 @@
+namespace Studios.Scheduling.Apis.Models;
+
+public sealed record CancelRequest(string? Reason);

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Studios.Scheduling.Apis.Models;
+using Studios.ServiceDefaults.Identity;
+
+namespace Studios.Scheduling.Apis;
+
+/// <summary>The signed-in person's sessions across their studios, and their personal calendar feed token.</summary>
+public static class PeopleApi
+{
+    public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/people/me").WithTags("People").RequireAuthorization();
+        api.MapGet("/sessions", ListSessionsAsync).WithName("ListMySessions");
+        api.MapPost("/calendar-token", RotateTokenAsync).WithName("RotateCalendarToken");
+        api.MapDelete("/calendar-token", RevokeTokenAsync).WithName("RevokeCalendarToken");
+        return app;
+    }
+
+    /// <summary>Sessions of every studio the person belongs to, starting in [from, to), with their own RSVP.</summary>
+    public static async Task<Results<Ok<Page<SessionResponse>>, ValidationProblem>> ListSessionsAsync(
+        DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, ClaimsPrincipal user,
+        [AsParameters] SchedulingServices services, CancellationToken ct)
+    {
+        if (!SessionsApi.Window(from, to, services, out var start, out var end, out var problem)) return problem!;
+        if (!Cursor.TryDecode<Data.SessionKey>(cursor, out var after)) return Problems.Invalid("cursor", "is not a cursor this API issued.");
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        var studios = await services.Studios.OfMemberAsync(connection, user.PersonId(), ct);
+        var take = Cursor.Limit(limit);
+        var rows = studios.Count == 0 ? [] :
+            await services.Sessions.ListAsync(connection, studios.Select(s => s.Id).ToList(), start, end, after, take, user.PersonId(), ct);
+        return TypedResults.Ok(SessionsApi.ToPage(rows, take));
+    }
+
+    /// <summary>Issues a new feed token; the previous one stops working at once.</summary>
+    public static async Task<Created<CalendarTokenResult>> RotateTokenAsync(
+        ClaimsPrincipal user, [AsParameters] SchedulingServices services, CancellationToken ct)
+    {
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        var token = await services.CalendarTokens.IssueAsync(connection, user.PersonId(), ct);
+        var url = CalendarApi.PersonalFeedPath(token);
+        return TypedResults.Created(url, new CalendarTokenResult(token, url));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(
+        ClaimsPrincipal user, [AsParameters] SchedulingServices services, CancellationToken ct)
+    {
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        return await services.CalendarTokens.RevokeAsync(connection, user.PersonId(), ct)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("Calendar token");
+    }
+}

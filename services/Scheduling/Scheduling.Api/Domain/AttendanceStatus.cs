@@ -1,0 +1,9 @@
+namespace Studios.Scheduling.Domain;
+
+public enum AttendanceStatus
+{
+    Present,
+    Late,
+    Excused,
+    Absent,
+}

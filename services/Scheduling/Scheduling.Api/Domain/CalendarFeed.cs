@@ -1,0 +1,96 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace Studios.Scheduling.Domain;
+
+/// <summary>Writes RFC 5545 feeds: one VTIMEZONE per zone used, each series as one recurring VEVENT (RRULE, EXDATE)
+/// with a stable UID, and every session edited on its own as an instance of that UID with a RECURRENCE-ID.</summary>
+public static class CalendarFeed
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+    public const string ProductId = "-//Studios//Scheduling//EN";
+
+    public static string SeriesUid(Guid seriesId) => $"series-{seriesId:N}@studios";
+
+    public static string SessionUid(Guid sessionId) => $"session-{sessionId:N}@studios";
+
+    public static string Write(string name, IReadOnlyList<FeedSeries> series, IReadOnlyList<FeedSession> sessions)
+    {
+        var calendar = new Calendar { ProductId = ProductId };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        foreach (var zone in series.GroupBy(s => s.Schedule.TimeZone))
+        {
+            var earliest = zone.Min(s => s.Schedule.StartDate).ToDateTime(TimeOnly.MinValue);
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Key, earliest, includeHistoricalData: false));
+        }
+
+        var overrides = sessions.ToLookup(session => session.SeriesId);
+        foreach (var one in series.OrderBy(s => s.Id))
+        {
+            if (one.Schedule.FirstByRule() is null) continue; // ended before it began: nothing to show
+            var master = one.Schedule.ToEvent();
+            Describe(master, SeriesUid(one.Id), one.Title, one.Location, one.OnlineUrl, one.Sequence, one.UpdatedAt);
+            master.Status = EventStatus.Confirmed;
+            calendar.Events.Add(master);
+
+            foreach (var session in overrides[one.Id].OrderBy(s => s.OriginalStart))
+            {
+                var instance = Instance(one, session);
+                if (instance is not null) calendar.Events.Add(instance);
+            }
+        }
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static CalendarEvent? Instance(FeedSeries series, FeedSession session)
+    {
+        var zone = series.Schedule.TimeZone;
+        var generated = series.Schedule.Between(session.OriginalStart, session.OriginalStart.AddSeconds(1), 1).Count == 1;
+        if (!generated && session.Cancelled)
+        {
+            return null; // the rule no longer produces it (the series was cut short): clients never show it
+        }
+
+        var instance = new CalendarEvent
+        {
+            DtStart = Local(session.StartsAt, zone),
+            DtEnd = Local(session.EndsAt, zone),
+            Status = session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+        };
+        var sequence = series.Sequence + session.Sequence;
+        if (generated)
+        {
+            // An instance of the series: same UID, identified by the start the rule gave it.
+            instance.RecurrenceIdentifier = new RecurrenceIdentifier(Local(session.OriginalStart, zone), null);
+            Describe(instance, SeriesUid(series.Id), session.Title, session.Location, session.OnlineUrl, sequence, session.UpdatedAt);
+        }
+        else
+        {
+            Describe(instance, SessionUid(session.Id), session.Title, session.Location, session.OnlineUrl, sequence, session.UpdatedAt);
+        }
+        if (session.Cancelled && session.CancelReason is not null) instance.Description = $"Cancelled: {session.CancelReason}";
+        return instance;
+    }
+
+    private static void Describe(CalendarEvent calendarEvent, string uid, string title, string? location, string? onlineUrl,
+        int sequence, DateTimeOffset updatedAt)
+    {
+        calendarEvent.Uid = uid;
+        calendarEvent.Summary = title;
+        calendarEvent.Location = location;
+        calendarEvent.Sequence = sequence;
+        // Stable stamps: the same state always serialises to the same feed.
+        calendarEvent.DtStamp = new CalDateTime(updatedAt.UtcDateTime, CalDateTime.UtcTzId);
+        calendarEvent.LastModified = new CalDateTime(updatedAt.UtcDateTime, CalDateTime.UtcTzId);
+        if (onlineUrl is not null && Uri.TryCreate(onlineUrl, UriKind.Absolute, out var url))
+        {
+            calendarEvent.Url = url;
+            calendarEvent.Description = $"Join online: {onlineUrl}";
+        }
+    }
+
+    private static CalDateTime Local(DateTimeOffset instant, string zone) =>
+        new CalDateTime(instant.UtcDateTime, CalDateTime.UtcTzId).ToTimeZone(zone);
+}

@@ -1,0 +1,7 @@
+namespace Studios.Scheduling.Domain;
+
+public enum SessionStatus
+{
+    Scheduled,
+    Cancelled,
+}

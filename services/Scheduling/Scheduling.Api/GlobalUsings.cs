@@ -1,0 +1,4 @@
+global using Dapper;
+global using Npgsql;
+global using Studios.ServiceDefaults.Http;
+global using Studios.ServiceDefaults.Messaging;

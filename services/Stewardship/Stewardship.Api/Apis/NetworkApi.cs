@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Data;
+using Studios.Stewardship.Domain;
+using Studios.Stewardship.Domain.Health;
+
+namespace Studios.Stewardship.Apis;
+
+/// <summary>The network overview for operators and stewards.</summary>
+public static class NetworkApi
+{
+    private const int AttentionListLimit = 50;
+
+    public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/network/overview", OverviewAsync).WithTags("Network").WithName("GetNetworkOverview")
+            .RequireAuthorization(StudiosPolicies.StewardOrOperator);
+        return app;
+    }
+
+    /// <summary>Studios per lifecycle and health state, members and sessions held across active studios, and the
+    /// at-risk and dormant studios, worst (lowest score, longest in that state) first.</summary>
+    public static async Task<Ok<NetworkOverviewResponse>> OverviewAsync([AsParameters] StewardshipServices services, CancellationToken ct)
+    {
+        var now = services.Clock.UtcNow();
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        var studios = await services.Studios.CountByStateAsync(connection, ct);
+        var health = await services.Health.CountByStateAsync(connection, ct);
+        var figures = await services.Overview.FiguresAsync(connection, now, ct);
+        var atRisk = await services.Overview.InStateAsync(connection, HealthState.AtRisk.ToText(), AttentionListLimit, ct);
+        var dormant = await services.Overview.InStateAsync(connection, HealthState.Dormant.ToText(), AttentionListLimit, ct);
+
+        return TypedResults.Ok(new NetworkOverviewResponse(
+            studios.ToDictionary(entry => entry.Key.ToText(), entry => entry.Value),
+            health.ToDictionary(entry => entry.Key.ToText(), entry => entry.Value),
+            figures.Memberships, figures.People, figures.SessionsHeldLast7Days, figures.SessionsHeldLast30Days,
+            atRisk.Select(ToResponse).ToList(), dormant.Select(ToResponse).ToList(), now));
+    }
+
+    private static StudioAttentionResponse ToResponse(StudioAtRisk studio) => new(studio.StudioId, studio.Name, studio.Score,
+        JsonSerializer.Deserialize<List<string>>(studio.Reasons) ?? [], studio.Since);
+}

@@ -1,0 +1,119 @@
+using Studios.Stewardship.Apis.Requests;
+using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Contracts;
+
+namespace Studios.Stewardship.Apis;
+
+/// <summary>The steward pool operators keep: who stewards, how many studios each may hold, and each one's load.</summary>
+public static class StewardsApi
+{
+    public static IEndpointRouteBuilder MapStewardsApi(this IEndpointRouteBuilder app)
+    {
+        var stewards = app.MapGroup("/api/stewards").WithTags("Stewards").RequireAuthorization();
+        stewards.MapPost("/", AddAsync).WithName("AddSteward").RequireAuthorization(StudiosPolicies.Operator);
+        stewards.MapGet("/", ListAsync).WithName("ListStewards").RequireAuthorization(StudiosPolicies.StewardOrOperator);
+        stewards.MapGet("/{id:guid}", GetAsync).WithName("GetSteward").RequireAuthorization(StudiosPolicies.StewardOrOperator);
+        stewards.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateSteward").RequireAuthorization(StudiosPolicies.Operator);
+        stewards.MapDelete("/{id:guid}", RemoveAsync).WithName("RemoveSteward").RequireAuthorization(StudiosPolicies.Operator);
+        stewards.MapGet("/{id:guid}/studios", StudiosAsync).WithName("ListStewardStudios").RequireAuthorization(StudiosPolicies.StewardOrOperator);
+        return app;
+    }
+
+    public static async Task<Results<Created<StewardResponse>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        AddStewardRequest request, ClaimsPrincipal user, HttpContext http, [AsParameters] StewardshipServices services,
+        CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return Problems.Invalid(errors);
+        var personId = request.PersonId!.Value;
+        var displayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim();
+
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            await services.Stewards.LockAssignmentsAsync(transaction, ct);
+            if (!await services.Stewards.AddAsync(transaction, personId, displayName, request.MaxStudios!.Value, user.PersonId(),
+                    services.Clock.UtcNow(), ct))
+            {
+                return Problems.Conflict("This person is already a steward.", "personId: change their maxStudios with PUT instead.", "steward");
+            }
+            await transaction.CommitAsync(ct);
+        }
+        var steward = (await services.Stewards.GetAsync(connection, personId, ct))!;
+        ETags.Set(http.Response, steward.Version);
+        return TypedResults.Created($"/api/stewards/{personId}", StewardResponse.From(steward));
+    }
+
+    public static async Task<Results<Ok<Page<StewardResponse>>, ValidationProblem>> ListAsync(
+        string? cursor, int? limit, [AsParameters] StewardshipServices services, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var take = Paging.Limit(limit, errors);
+        var after = Paging.After<Guid?>(cursor, errors);
+        if (errors.Any) return Problems.Invalid(errors);
+
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        var rows = await services.Stewards.ListAsync(connection, after, take, ct);
+        var page = Cursor.ToPage(rows, take, row => (Guid?)row.PersonId);
+        return TypedResults.Ok(new Page<StewardResponse>(page.Items.Select(StewardResponse.From).ToList(), page.NextCursor));
+    }
+
+    public static async Task<Results<Ok<StewardResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, HttpContext http, [AsParameters] StewardshipServices services, CancellationToken ct)
+    {
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        var steward = await services.Stewards.GetAsync(connection, id, ct);
+        if (steward is null) return Problems.NotFound("Steward");
+        ETags.Set(http.Response, steward.Version);
+        return TypedResults.Ok(StewardResponse.From(steward));
+    }
+
+    public static async Task<Results<Ok<StewardResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateStewardRequest request, HttpContext http, [AsParameters] StewardshipServices services, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return Problems.Invalid(errors);
+        var displayName = string.IsNullOrWhiteSpace(request.DisplayName) ? null : request.DisplayName.Trim();
+
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            await services.Stewards.LockAssignmentsAsync(transaction, ct);
+            var current = await services.Stewards.GetAsync(connection, id, ct, transaction);
+            if (current is null) return Problems.NotFound("Steward");
+            if (!ETags.Matches(http.Request, current.Version)) return Problems.StaleVersion(ETags.For(current.Version));
+            await services.Stewards.UpdateAsync(transaction, id, request.MaxStudios!.Value, displayName, current.Version, ct);
+            await transaction.CommitAsync(ct);
+        }
+        var steward = (await services.Stewards.GetAsync(connection, id, ct))!;
+        ETags.Set(http.Response, steward.Version);
+        return TypedResults.Ok(StewardResponse.From(steward));
+    }
+
+    /// <summary>Takes the person out of the pool and off every studio they supported (a StewardUnassigned for each).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        Guid id, ClaimsPrincipal user, [AsParameters] StewardshipServices services, CancellationToken ct)
+    {
+        var now = services.Clock.UtcNow();
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await services.Stewards.LockAssignmentsAsync(transaction, ct);
+        var studios = await services.Stewards.RemoveAsync(transaction, id, now, ct);
+        if (studios is null) return Problems.NotFound("Steward");
+        foreach (var studioId in studios)
+        {
+            await services.Outbox.EnqueueAsync(transaction, new StewardUnassigned(studioId, id, user.PersonId(), now), ct);
+        }
+        await transaction.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<StewardStudioResponse>>, ProblemHttpResult>> StudiosAsync(
+        Guid id, [AsParameters] StewardshipServices services, CancellationToken ct)
+    {
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        if (await services.Stewards.GetAsync(connection, id, ct) is null) return Problems.NotFound("Steward");
+        var studios = await services.Stewards.StudiosOfAsync(connection, id, ct);
+        return TypedResults.Ok<IReadOnlyList<StewardStudioResponse>>(studios.Select(StewardStudioResponse.From).ToList());
+    }
+}

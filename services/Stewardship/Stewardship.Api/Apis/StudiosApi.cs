@@ -1,0 +1,94 @@
+using Studios.Stewardship.Apis.Requests;
+using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Contracts;
+using Studios.Stewardship.Data;
+using Studios.Stewardship.Domain;
+
+namespace Studios.Stewardship.Apis;
+
+/// <summary>The studio registry: propose, list, read.</summary>
+public static class StudiosApi
+{
+    public static IEndpointRouteBuilder MapStudiosApi(this IEndpointRouteBuilder app)
+    {
+        var studios = app.MapGroup("/api/studios").WithTags("Studios").RequireAuthorization();
+        studios.MapPost("/", ProposeAsync).WithName("ProposeStudio").RequireAuthorization(StudiosPolicies.FacilitatorOrSteward);
+        studios.MapGet("/", ListAsync).WithName("ListStudios");
+        studios.MapGet("/{id:guid}", GetAsync).WithName("GetStudio");
+        return app;
+    }
+
+    public static async Task<Results<Created<StudioResponse>, ValidationProblem, ProblemHttpResult>> ProposeAsync(
+        ProposeStudioRequest request, ClaimsPrincipal user, HttpContext http, [AsParameters] StewardshipServices services,
+        CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return Problems.Invalid(errors);
+
+        var now = services.Clock.UtcNow();
+        var studio = new NewStudio(Guid.CreateVersion7(), request.Name!.Trim(), request.Purpose!.Trim(), request.PracticeFocus!.Trim(),
+            request.IntendedCadence!.Trim(), request.Capacity!.Value, request.TimeZone!.Trim(), request.FoundingFacilitatorId!.Value,
+            user.PersonId(), now);
+
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            if (!await services.Studios.ProposeAsync(transaction, studio, ct))
+            {
+                return Problems.Conflict("A studio with this name already exists.",
+                    $"name: '{studio.Name}' is taken; studio names are unique in the network, ignoring case.");
+            }
+            await services.Outbox.EnqueueAsync(transaction, new StudioProposed(studio.Id, studio.Name, studio.Purpose,
+                studio.PracticeFocus, studio.IntendedCadence, studio.Capacity, studio.TimeZone, studio.FoundingFacilitatorId,
+                studio.ProposedBy, now), ct);
+            await transaction.CommitAsync(ct);
+        }
+        services.Metrics.Transition("proposed");
+        services.Counts.RequestRefresh();
+
+        var row = (await services.Studios.GetAsync(connection, studio.Id, ct))!;
+        ETags.Set(http.Response, row.Version);
+        return TypedResults.Created($"/api/studios/{row.Id}", StudioResponse.From(row));
+    }
+
+    /// <summary>Active studios for everyone; stewards and operators see every state, others also their own proposals.</summary>
+    public static async Task<Results<Ok<Page<StudioResponse>>, ValidationProblem>> ListAsync(
+        string? state, string? cursor, int? limit, ClaimsPrincipal user, [AsParameters] StewardshipServices services,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        StudioState? wanted = null;
+        if (state is not null)
+        {
+            if (StudioStates.TryParse(state, out var parsed)) wanted = parsed;
+            else errors.Add("state", $"must be one of: {StudioStates.AllText}.");
+        }
+        var take = Paging.Limit(limit, errors);
+        var after = Paging.After<StudioCursor>(cursor, errors);
+        if (errors.Any) return Problems.Invalid(errors);
+
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        var rows = await services.Studios.ListAsync(connection,
+            new StudioListQuery(wanted, after, take, user.IsStewardOrOperator(), user.PersonId()), ct);
+        var page = Cursor.ToPage(rows, take, row => new StudioCursor(row.Name, row.Id));
+        return TypedResults.Ok(new Page<StudioResponse>(page.Items.Select(StudioResponse.From).ToList(), page.NextCursor));
+    }
+
+    public static async Task<Results<Ok<StudioResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, [AsParameters] StewardshipServices services, CancellationToken ct)
+    {
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        var row = await services.Studios.GetAsync(connection, id, ct);
+        if (row is null || !CanSee(user, row)) return Problems.NotFound("Studio");
+        ETags.Set(http.Response, row.Version);
+        return TypedResults.Ok(StudioResponse.From(row));
+    }
+
+    /// <summary>Studios that are not active are visible to stewards, operators, their proposer and founding facilitator only.</summary>
+    internal static bool CanSee(ClaimsPrincipal user, StudioRow row)
+    {
+        if (row.StudioState == StudioState.Active || user.IsStewardOrOperator()) return true;
+        var me = user.PersonId();
+        return row.ProposedBy == me || row.FoundingFacilitatorId == me;
+    }
+}

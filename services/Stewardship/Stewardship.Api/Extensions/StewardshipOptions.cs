@@ -1,0 +1,13 @@
+namespace Studios.Stewardship.Extensions;
+
+/// <summary>Stewardship's own settings (section "Stewardship").</summary>
+public sealed class StewardshipOptions
+{
+    public const string Section = "Stewardship";
+
+    /// <summary>How often every active studio's health is re-evaluated: "dormant" becomes true with time alone.</summary>
+    public TimeSpan HealthSweepInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the studio count gauges are refreshed from the database (besides after each change).</summary>
+    public TimeSpan CountsRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,7 @@
+global using Dapper;
+global using Npgsql;
+global using Studios.ServiceDefaults.Http;
+global using Studios.ServiceDefaults.Identity;
+global using Studios.ServiceDefaults.Messaging;
+global using System.Security.Claims;
+global using Microsoft.AspNetCore.Http.HttpResults;

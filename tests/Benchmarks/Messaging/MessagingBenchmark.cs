@@ -1,0 +1,64 @@
+using System.Globalization;
+using Spectre.Console;
+using Studios.Launchers;
+
+namespace Studios.Benchmarks.Messaging;
+
+/// <summary>Raw RabbitMQ.Client, plain MassTransit and the full outbox/inbox pipeline, one after the other on the
+/// same freshly started broker and database.</summary>
+public static class MessagingBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var settings = BenchSettings.Parse(args);
+        var root = Path.Combine(Path.GetTempPath(), $"studios-bench-{Guid.NewGuid():N}"[..30]);
+        AnsiConsole.MarkupLine($"[grey]starting RabbitMQ and PostgreSQL under {root}[/]");
+        await using var broker = await RabbitMqServer.StartAsync(new RabbitMqOptions(Path.Combine(root, "rabbitmq"), FreePort.Next(),
+            FreePort.Next(), FreePort.Next(), $"bench-{Environment.ProcessId}") { DeleteDataOnDispose = true });
+        await using var postgres = await PostgresServer.StartAsync(new PostgresOptions(Path.Combine(root, "postgres"), FreePort.Next())
+            { DeleteDataOnDispose = true });
+        var database = await postgres.EnsureDatabaseAsync("bench", "bench", Guid.NewGuid().ToString("N"));
+        await broker.CreateVirtualHostAsync("pipeline");
+
+        // Warm-up: JIT, connections, topology; not measured.
+        var warmUp = settings with { Events = 2_000 };
+        await RawRabbitScenario.RunAsync(broker.AmqpUri(), warmUp);
+        await MassTransitScenario.RunAsync(broker.AmqpUri(), warmUp);
+
+        var tuning = Tuning(args);
+        await using var pipeline = await PipelineScenario.StartAsync(database, broker.ConnectionString("pipeline"), settings, tuning);
+        await pipeline.MaximumAsync(2_000, perTransaction: 20);
+
+        var raw = await RawRabbitScenario.RunAsync(broker.AmqpUri(), settings);
+        var plain = await MassTransitScenario.RunAsync(broker.AmqpUri(), settings);
+        var full = await pipeline.MaximumAsync(settings.Events, perTransaction: 20);
+        var rate = Math.Round(full.PerSecond / 2);
+        var latency = await pipeline.LatencyAsync(rate, settings.LatencySeconds);
+
+        var table = new Table().Title($"Messaging on {Environment.ProcessorCount} cores: {settings.Events:N0} events each, prefetch {settings.Prefetch}, " +
+                                      $"consumer concurrency {settings.Concurrency}, publish window {settings.PublishWindow}")
+            .AddColumn("scenario").AddColumn(new TableColumn("events/s").RightAligned())
+            .AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("ratio to raw").RightAligned());
+        foreach (var result in new[] { raw, plain, full })
+        {
+            table.AddRow(Markup.Escape(result.Name), result.PerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                result.Elapsed.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture),
+                (result.PerSecond / raw.PerSecond).ToString("N2", CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(
+            $"full pipeline at {rate:N0} events/s (half its maximum), one event per transaction, {latency.Events:N0} events: " +
+            $"enqueue -> effect p50 [bold]{latency.P50:N1} ms[/], p99 [bold]{latency.P99:N1} ms[/]");
+        AnsiConsole.MarkupLine($"[grey]pipeline settings: {string.Join(", ", tuning.Select(pair => $"{pair.Key}={pair.Value}"))}[/]");
+        return 0;
+    }
+
+    /// <summary>Messaging options for the pipeline: any --Messaging:Name value pair on the command line.</summary>
+    private static Dictionary<string, string?> Tuning(string[] args)
+    {
+        var tuning = new Dictionary<string, string?>();
+        for (var i = 0; i + 1 < args.Length; i++)
+            if (args[i].StartsWith("--Messaging:", StringComparison.Ordinal)) tuning[args[i][2..]] = args[i + 1];
+        return tuning;
+    }
+}

@@ -1,0 +1,113 @@
+using MassTransit;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Studios.Messaging.Tests.Ledger.Apis;
+using Studios.Messaging.Tests.Support;
+using Studios.ServiceDefaults;
+using Studios.Testing;
+
+namespace Studios.Messaging.Tests.Ledger;
+
+/// <summary>Ledger, a service of its own built like the real ones (its Program is <see cref="Build"/>): service
+/// defaults, its migrations, its consumer and an HTTP API, on an in-memory test server. Start several over one
+/// database and virtual host to get several instances of the service.</summary>
+public sealed class LedgerHost : IAsyncDisposable
+{
+    public const string Database = "ledger";
+
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private LedgerHost(WebApplication app) => _app = app;
+
+    public IServiceProvider Services => _app.Services;
+
+    public HttpClient CreateClient() => _app.GetTestClient();
+
+    public HttpClient ClientFor(params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            new("Bearer", TestTokens.For(Guid.NewGuid(), "Olu Operator", roles));
+        return client;
+    }
+
+    public static async Task<LedgerHost> StartAsync(string databaseConnectionString, string messagingConnectionString,
+        LedgerProbe probe, LogCollector? logs = null, IDictionary<string, string?>? settings = null)
+    {
+        var app = Build(databaseConnectionString, messagingConnectionString, probe, logs, settings);
+        await app.StartAsync();
+        return new LedgerHost(app);
+    }
+
+    /// <summary>What a Program.cs of this service would hold.</summary>
+    private static WebApplication Build(string databaseConnectionString, string messagingConnectionString, LedgerProbe probe,
+        LogCollector? logs, IDictionary<string, string?>? settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(LedgerHost).Assembly.GetName().Name,
+            EnvironmentName = "Testing",
+        });
+        builder.WebHost.UseTestServer();
+        var values = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{Database}"] = databaseConnectionString,
+            ["ConnectionStrings:messaging"] = messagingConnectionString,
+            ["Identity:Authority"] = null,
+            ["Messaging:RelayPollInterval"] = "00:00:00.200",
+            ["Messaging:RelayLease"] = "00:00:05",
+            ["Messaging:PublishTimeout"] = "00:00:04",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.ClearProviders();
+        if (logs is not null) builder.Logging.AddProvider(logs);
+        // LEDGER_LOGS=1 shows the hosts' own logs on the console when a test needs explaining.
+        if (Environment.GetEnvironmentVariable("LEDGER_LOGS") == "1") builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+
+        builder.AddServiceDefaults(Database, typeof(LedgerHost).Assembly);
+        builder.Services.AddSingleton(probe);
+        // Start returns once the consumer's queue is bound: what a test publishes next is not dropped unrouted.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            options.Authority = null;
+            options.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+            options.TokenValidationParameters.IssuerSigningKey = TestTokens.SigningKey;
+        });
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<IBus>().ConnectReceiveObserver(probe);
+        app.MapDefaultEndpoints();
+        app.MapEntriesApi();
+        return app;
+    }
+
+    /// <summary>Stops the instance abruptly, as a crash would: no grace for in-flight consumers or relay passes,
+    /// then everything is disposed (its broker and database connections close).</summary>
+    public async Task KillAsync()
+    {
+        _stopped = true;
+        try
+        {
+            await _app.StopAsync(new CancellationToken(canceled: true));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+    }
+}

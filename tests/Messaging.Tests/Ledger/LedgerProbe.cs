@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using MassTransit;
+
+namespace Studios.Messaging.Tests.Ledger;
+
+/// <summary>What a test controls and observes in Ledger, shared by every host it starts (so it survives a restart):
+/// the poison switch, a consumer delay, and each transport delivery per message id.</summary>
+public sealed class LedgerProbe : IReceiveObserver
+{
+    public const string Poison = "poison";
+
+    private readonly ConcurrentDictionary<Guid, int> _deliveries = new();
+    private int _attempts;
+
+    /// <summary>While false, an entry noted "poison" makes the consumer throw.</summary>
+    public volatile bool PoisonFixed;
+
+    /// <summary>Time each consume takes, so a test can stop a host with work in flight.</summary>
+    public TimeSpan ConsumeDelay { get; set; }
+
+    /// <summary>Consumer attempts on poison entries (every retry counts).</summary>
+    public int PoisonAttempts => Volatile.Read(ref _attempts);
+
+    /// <summary>Deliveries beyond the first of the same message id, summed.</summary>
+    public int DuplicateDeliveries => _deliveries.Values.Sum(count => count - 1);
+
+    public int Deliveries(Guid messageId) => _deliveries.GetValueOrDefault(messageId);
+
+    internal void ConsumingPoison() => Interlocked.Increment(ref _attempts);
+
+    public Task PreReceive(ReceiveContext context)
+    {
+        if (context.GetMessageId() is { } id)
+        {
+            _deliveries.AddOrUpdate(id, 1, (_, count) => count + 1);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task PostReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType) where T : class => Task.CompletedTask;
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception) where T : class =>
+        Task.CompletedTask;
+
+    public Task ReceiveFault(ReceiveContext context, Exception exception) => Task.CompletedTask;
+}

@@ -1,0 +1,55 @@
+using MassTransit;
+using Studios.Messaging.Tests.Ledger;
+using Studios.Messaging.Tests.Support;
+using Studios.Testing;
+using Xunit.Abstractions;
+
+namespace Studios.Messaging.Tests.Reliability;
+
+/// <summary>The consuming service dies mid-stream with messages in flight and is started again: every event is applied once.</summary>
+[Trait("Category", "Reliability")]
+[Collection(ReliabilityCollection.Name)]
+public sealed class ConsumerKillTests(ITestOutputHelper output)
+{
+    private const int Stream = 3_000;
+
+    [Fact]
+    public async Task Killing_the_consumer_mid_stream_loses_nothing_and_applies_nothing_twice()
+    {
+        await using var env = await TestEnvironment.CreateAsync("consumerkill", LedgerHost.Database);
+        var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
+        // Each consume holds its transaction a moment, so the kill finds work in flight.
+        var probe = new LedgerProbe { ConsumeDelay = TimeSpan.FromMilliseconds(5) };
+        var first = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString, probe);
+
+        // Another service publishes the stream.
+        await using var bus = await TestBus.StartAsync(env);
+        var entries = Enumerable.Range(0, Stream).Select(_ => new EntryRecorded(Guid.NewGuid(), null, DateTimeOffset.UtcNow)).ToList();
+        foreach (var chunk in entries.Chunk(100))
+            await Task.WhenAll(chunk.Select(entry => bus.PublishAsync(entry, NewId.NextGuid())));
+
+        await Eventually.TrueAsync(async () => await database.EffectsAsync() >= Stream / 5, TimeSpan.FromSeconds(60),
+            "a fifth of the stream to be applied before the kill");
+        await first.KillAsync();
+        // A dead process's sockets close with it; in this process MassTransit's connection outlives the aborted stop,
+        // so the broker is told to drop it (and requeue what it held unacknowledged).
+        await env.Servers.RabbitMq.CloseConnectionsAsync(env.VirtualHost, clientName: LedgerHost.Database);
+        var atKill = await database.EffectsAsync();
+        output.WriteLine($"killed the consumer with {atKill} of {Stream} applied");
+
+        // Dead means dead: nothing more is applied while no instance runs.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var settled = await database.EffectsAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(settled, await database.EffectsAsync());
+        Assert.True(settled < Stream, "the kill came mid-stream");
+
+        await using var second = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString, probe);
+        await Eventually.TrueAsync(() => database.AllAppliedAsync(Stream), TimeSpan.FromSeconds(120), "every event of the stream to be applied");
+
+        var tally = await database.TallyAsync([.. entries.Select(entry => entry.EntryId)], probe.DuplicateDeliveries);
+        output.WriteLine(tally.ToString());
+        Assert.Equal(0, tally.Lost);
+        Assert.Equal(0, tally.DuplicatedEffects);
+    }
+}

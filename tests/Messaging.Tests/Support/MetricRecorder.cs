@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Studios.Messaging.Tests.Support;
+
+/// <summary>Sums the counters of one host (its own IMeterFactory), e.g. messaging.faulted or outbox.published.</summary>
+public sealed class MetricRecorder : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _totals = new();
+
+    public MetricRecorder(IServiceProvider services)
+    {
+        var scope = services.GetRequiredService<IMeterFactory>();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, scope)) listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+            _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
+        _listener.Start();
+    }
+
+    public long Total(string instrument) => _totals.GetValueOrDefault(instrument);
+
+    public void Dispose() => _listener.Dispose();
+}
