@@ -48,19 +48,17 @@ public sealed class QueueTypeTests(QueueTypeTests.Broker broker) : IClassFixture
         }
     }
 
-    private async Task<string> QueueTypeAsync(string vhost, string queue, CancellationToken ct)
+    /// <summary>The type of the one queue whose name ends with <paramref name="suffix"/> (the service name prefixes it).</summary>
+    private async Task<string> QueueTypeAsync(string vhost, string suffix, CancellationToken ct)
     {
         using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{broker.RabbitMq.ManagementPort}/api/") };
         management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{broker.RabbitMq.UserName}:{broker.RabbitMq.Password}")));
         while (true)
         {
-            using var response = await management.GetAsync($"queues/{Uri.EscapeDataString(vhost)}/{queue}", ct);
-            if (response.IsSuccessStatusCode)
-            {
-                var details = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-                return details.GetProperty("type").GetString()!;
-            }
+            var queues = await management.GetFromJsonAsync<JsonElement>($"queues/{Uri.EscapeDataString(vhost)}", ct);
+            var probe = queues.EnumerateArray().Where(q => q.GetProperty("name").GetString()!.EndsWith(suffix, StringComparison.Ordinal)).ToList();
+            if (probe.Count == 1) return probe[0].GetProperty("type").GetString()!;
             await Task.Delay(200, ct);
         }
     }
