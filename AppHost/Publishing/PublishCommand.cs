@@ -12,6 +12,8 @@ public static class PublishCommand
     public const string Usage = """
         Usage: dotnet run --project AppHost -- publish --output <folder> [--Publish:Setting=value ...]
 
+        A relative <folder> is taken from the repository root (e.g. --output artifacts/k8s, which git ignores).
+
         Writes Kubernetes manifests for the system in AppHost/AppHostModel.cs: a kustomization per service
         (services/<name>/), the shared infrastructure (infrastructure/) and one applying everything (./).
         Each service's image is tagged with the <Version> of its own csproj.
@@ -30,13 +32,13 @@ public static class PublishCommand
 
     public static bool Matches(IReadOnlyList<string> args) => args.Count > 0 && args[0] == Verb;
 
-    public static int Run(IReadOnlyList<string> args, Func<ApplicationModelBuilder, ApplicationModel> describe, TextWriter? output = null, TextWriter? error = null)
+    public static int Run(IReadOnlyList<string> args, Func<ApplicationModelBuilder, ApplicationModel> describe, TextWriter? console = null, TextWriter? error = null)
     {
-        output ??= Console.Out;
+        console ??= Console.Out;
         error ??= Console.Error;
         if (CommandLine.WantsHelp(args))
         {
-            output.WriteLine(Usage);
+            console.WriteLine(Usage);
             return 0;
         }
         try
@@ -47,17 +49,19 @@ public static class PublishCommand
             var settings = PublishSettings.From(configuration);
             var repositoryRoot = AppHostSettings.From(configuration).RepositoryRoot;
 
-            var result = KubernetesPublisher.ForRepository(model, settings, repositoryRoot).Publish(folder);
+            // `dotnet run` starts the AppHost in its project folder, so a relative --output is taken from the repository root.
+            var output = Path.IsPathRooted(folder) ? folder : Path.Combine(repositoryRoot, folder);
+            var result = KubernetesPublisher.ForRepository(model, settings, repositoryRoot).Publish(output);
 
-            output.WriteLine($"Published {result.Files.Count} files to {result.OutputDirectory}");
+            console.WriteLine($"Published {result.Files.Count} files to {result.OutputDirectory}");
             foreach (var service in result.Services)
-                output.WriteLine($"  {service.Folder,-36} {service.Name} {service.Version}");
-            output.WriteLine($"  {KubernetesPublisher.InfrastructureFolder,-36} RabbitMQ, PostgreSQL, OpenTelemetry Collector");
+                console.WriteLine($"  {service.Folder,-36} {service.Name} {service.Version}");
+            console.WriteLine($"  {KubernetesPublisher.InfrastructureFolder,-36} RabbitMQ, PostgreSQL, OpenTelemetry Collector");
             if (settings.IdentityAuthority == PublishSettings.DefaultIdentityAuthority)
-                output.WriteLine($"Note: Identity__Authority is the placeholder {settings.IdentityAuthority}; pass --Publish:IdentityAuthority=<your OIDC issuer>.");
+                console.WriteLine($"Note: Identity__Authority is the placeholder {settings.IdentityAuthority}; pass --Publish:IdentityAuthority=<your OIDC issuer>.");
             if (settings.Registry.Length == 0)
-                output.WriteLine("Note: images have no registry prefix; pass --Publish:Registry=<registry> unless the nodes resolve them as they are.");
-            output.WriteLine($"Next: create the Secrets listed in {Path.Combine(result.OutputDirectory, "README.md")}, then kubectl apply -k <folder>.");
+                console.WriteLine("Note: images have no registry prefix; pass --Publish:Registry=<registry> unless the nodes resolve them as they are.");
+            console.WriteLine($"Next: create the Secrets listed in {Path.Combine(result.OutputDirectory, "README.md")}, then kubectl apply -k <folder>.");
             return 0;
         }
         catch (Exception e) when (e is PublishException or ModelException or AppHostException)
@@ -76,7 +80,7 @@ public static class PublishCommand
             var arg = args[i];
             if (arg is "--output" or "-o")
             {
-                if (i + 1 >= args.Count) throw new PublishException($"{arg} needs a folder, e.g. --output deploy/out");
+                if (i + 1 >= args.Count) throw new PublishException($"{arg} needs a folder, e.g. --output artifacts/k8s");
                 folder = args[++i];
             }
             else if (arg.StartsWith("--output=", StringComparison.Ordinal)) folder = arg["--output=".Length..];
@@ -84,7 +88,7 @@ public static class PublishCommand
             else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':') && i + 1 < args.Count) settings.AddRange([arg, args[++i]]);
             else throw new PublishException($"Unknown publish option '{arg}'. Run `publish --help` to see the options.");
         }
-        if (string.IsNullOrWhiteSpace(folder)) throw new PublishException("publish needs --output <folder>, e.g. publish --output deploy/out");
+        if (string.IsNullOrWhiteSpace(folder)) throw new PublishException("publish needs --output <folder>, e.g. publish --output artifacts/k8s");
         return (folder, [.. settings]);
     }
 }

@@ -1,5 +1,6 @@
 using Studios.AppHost;
 using Studios.AppHost.Publishing;
+using Studios.Deployment.Tests.Support;
 
 namespace Studios.Deployment.Tests;
 
@@ -30,6 +31,21 @@ public sealed class PublishCommandTests : IDisposable
 
         Assert.Equal(0, Run("publish", "-o", _folder).ExitCode);
         Assert.False(Directory.Exists(leftOver));
+    }
+
+    [Fact]
+    public void A_relative_output_is_taken_from_the_repository_root_since_dotnet_run_starts_in_the_AppHost_folder()
+    {
+        var relative = Path.Combine("artifacts", Path.GetFileName(_folder));
+        try
+        {
+            Assert.Equal(0, Run("publish", "--output", relative).ExitCode);
+            Assert.True(File.Exists(Path.Combine(Repository.Root, relative, Kustomization.FileName)));
+        }
+        finally
+        {
+            Directory.Delete(Path.Combine(Repository.Root, relative), recursive: true);
+        }
     }
 
     [Fact]
