@@ -17,9 +17,10 @@ public sealed class ContainerImageTests(PublishedSystem published)
     public void The_sdk_builds_a_non_root_image_on_port_8080_tagged_with_the_service_version_which_publish_deploys(string service)
     {
         var project = SystemModel.Project(service);
+        // ComputeContainerConfig is where the SDK parses and validates the settings (no build, no registry needed).
         var evaluation = MsBuild.Evaluate(project.ProjectPath,
             ["EnableSdkContainerSupport", "ContainerRepository", "ContainerImageTag", "ContainerUser", "ContainerBaseImage", "Version"],
-            ["ContainerPort"]);
+            ["ContainerPort", "ContainerImageTags"], target: "ComputeContainerConfig");
         var properties = evaluation.GetProperty("Properties");
         string Property(string name) => properties.GetProperty(name).GetString()!;
 
@@ -29,8 +30,9 @@ public sealed class ContainerImageTests(PublishedSystem published)
         Assert.True(long.TryParse(Property("ContainerUser"), CultureInfo.InvariantCulture, out var user) && user > 0,
             $"ContainerUser '{Property("ContainerUser")}' is not a non-root numeric user");
         Assert.NotEmpty(Property("ContainerBaseImage"));
-        Assert.Contains(evaluation.GetProperty("Items").GetProperty("ContainerPort").EnumerateArray(),
-            port => port.GetProperty("Identity").GetString() == "8080");
+        var items = evaluation.GetProperty("Items");
+        Assert.Contains(items.GetProperty("ContainerPort").EnumerateArray(), port => port.GetProperty("Identity").GetString() == "8080");
+        Assert.Equal([Property("Version")], items.GetProperty("ContainerImageTags").EnumerateArray().Select(t => t.GetProperty("Identity").GetString()));
 
         var container = Assert.Single(published.Single<V1Deployment>(service).Spec.Template.Spec.Containers);
         Assert.Equal($"{PublishedSystem.Registry}/{Property("ContainerRepository")}:{Property("ContainerImageTag")}", container.Image);
