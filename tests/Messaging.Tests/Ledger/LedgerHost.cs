@@ -87,18 +87,16 @@ public sealed class LedgerHost : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Stops the instance abruptly, as a crash would: no grace for in-flight consumers or relay passes,
-    /// then everything is disposed (its broker and database connections close).</summary>
-    public async Task KillAsync()
+    /// <summary>Kills the instance as a crash looks from outside: <paramref name="cutConnections"/> drops its broker
+    /// connection first (the broker requeues whatever it held unacknowledged, and transactions that commit after that
+    /// cannot be acknowledged any more), then the host goes away. The stop after the cut is a normal one, so no
+    /// MassTransit supervisor of the dead instance survives in this process to reconnect and consume again.</summary>
+    public async Task KillAsync(Func<Task> cutConnections)
     {
         _stopped = true;
-        try
-        {
-            await _app.StopAsync(new CancellationToken(canceled: true));
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await cutConnections();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
     }
 
