@@ -8,6 +8,7 @@ public static class CommandLine
 {
     public const string Usage = """
         Usage: dotnet run --project AppHost -- [options] [--Setting=value ...]
+               dotnet run --project AppHost -- publish --output <folder>   (Kubernetes manifests; publish --help)
 
         Options:
           --fresh              wipe the data folder first (databases, broker state, secrets, logs)

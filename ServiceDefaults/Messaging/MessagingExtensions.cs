@@ -41,6 +41,7 @@ public static class MessagingExtensions
                 var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 context.GetRequiredService<ReceiveEndpoints>().Add(queue);
                 endpoint.PrefetchCount = settings.PrefetchCount;
+                if (settings.QueueType == QueueType.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
                 endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
 
                 // Outermost first; each attempt runs the inbox filter again with a fresh scope and transaction.

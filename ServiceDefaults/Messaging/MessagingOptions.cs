@@ -5,6 +5,10 @@ public sealed class MessagingOptions
 {
     public const string Section = "Messaging";
 
+    /// <summary>Classic locally, quorum in production. A queue keeps the type it was first declared with:
+    /// switching an existing broker means deleting (or draining and renaming) its queues first.</summary>
+    public QueueType QueueType { get; set; } = QueueType.Classic;
+
     /// <summary>Most outbox rows one relay claims and publishes at once.</summary>
     public int RelayBatchSize { get; set; } = 200;
 
