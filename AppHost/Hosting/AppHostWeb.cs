@@ -29,14 +29,14 @@ public static class AppHostWeb
         dashboard.DashboardPort = model.AppHost.Port;
         dashboard.OtlpHttpPort = model.OtlpHttp.Port;
         dashboard.OtlpGrpcPort = model.OtlpGrpc.Port;
+        builder.Services.AddSingleton(supervisor);
+        builder.Services.AddSingleton<IResourceCatalog, SupervisorCatalog>(); // before the dashboard's empty default
         builder.Services.AddStudiosDashboard(dashboard);
         builder.WebHost.UseStudiosDashboardPorts(dashboard);
 
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddSingleton(supervisor);
-        builder.Services.AddSingleton<IResourceCatalog, SupervisorCatalog>();
         builder.Services.AddSingleton(tokens);
 
         var app = builder.Build();

@@ -41,6 +41,22 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task A_taken_otlp_port_is_named_too()
+    {
+        // The dashboard's OTLP receiver listens there: a collector already on 4318 must not be silently shadowed.
+        using var data = new TestDataFolder();
+        var ports = new TestPorts();
+        using var squatter = new TcpListener(IPAddress.Loopback, ports["OtlpHttp"]);
+        squatter.Start();
+
+        await using var appHost = AppHostProcess.Start(data.Path, ports);
+
+        Assert.NotEqual(0, await appHost.WaitForExitAsync(Quick));
+        Assert.Contains($"Port {ports["OtlpHttp"]}", appHost.Output);
+        Assert.Contains("--Ports:OtlpHttp=", appHost.Output);
+    }
+
+    [Fact]
     public async Task A_missing_prerequisite_says_what_to_install()
     {
         using var data = new TestDataFolder();
