@@ -239,6 +239,10 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
                 (string?)m!["name"] == e.Value.Meter && m["instruments"]!.AsArray().Any(i => (string?)i!["name"] == e.Value.Instrument)))),
             "every service's business metrics in the dashboard");
         Step("business metrics in the dashboard");
+
+        // The same AppHost's dashboard in a real browser: the services Running, the approval's trace, its logs.
+        await DashboardInBrowser.SeeTheJourneyAsync(system.AppHost.BaseAddress!, approvalTrace, output);
+        Step("dashboard seen in Chromium");
     }
 
     private static async Task<JsonNode> Member(Person reader, Guid studioId, Person member)
