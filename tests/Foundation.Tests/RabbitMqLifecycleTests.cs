@@ -44,6 +44,9 @@ public sealed class RabbitMqLifecycleTests(RabbitMqLifecycleTests.OwnBroker own)
         // Classic queue: RabbitMQ 3.10 keeps a new quorum queue's registration in memory for a few seconds,
         // so one declared just before a kill -9 comes back without a leader. That is the broker, not the launcher.
         await PublishPersistentAsync(Broker, queue, "confirmed before the crash", quorum: false);
+        // The message is on disk once confirmed, but the queue's declaration goes through Mnesia's log, which its
+        // disk_log writes with a delay of up to 2 s: a kill -9 sooner than that can lose the queue itself (seen here).
+        await Task.Delay(TimeSpan.FromSeconds(3));
         var beam = Broker.ProcessId;
         Assert.NotNull(beam);
 
