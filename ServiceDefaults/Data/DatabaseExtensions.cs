@@ -20,6 +20,12 @@ public static class DatabaseExtensions
             {
                 Name = database,
             };
+            // A service runs the same few dozen statements over and over (the outbox and inbox on every message):
+            // prepared after their fifth use, they skip PostgreSQL's parse and plan. A connection string may say otherwise.
+            if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            {
+                dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            }
             dataSource.UseLoggerFactory(services.GetRequiredService<ILoggerFactory>());
             return dataSource.Build();
         });

@@ -30,7 +30,7 @@ internal sealed class InboxFilter<T>(
             new { MessageId = messageId, Consumer = consumer }, transaction, cancellationToken: context.CancellationToken));
         if (recorded == 0)
         {
-            metrics.DuplicateSkipped(consumer);
+            metrics.DuplicatesSkipped(consumer, 1);
             logger.LogInformation("Message {MessageId} ({MessageType}) was already consumed by {Consumer}; skipped",
                 messageId, typeof(T).Name, consumer);
             // Marks it delivered, so MassTransit acknowledges it instead of moving it to _skipped.
@@ -46,7 +46,7 @@ internal sealed class InboxFilter<T>(
     public void Probe(ProbeContext context) => context.CreateFilterScope("inbox");
 
     // One consumer per receive endpoint (ConfigureEndpoints), so the queue names the consumer.
-    private static string ConsumerName(ConsumeContext context) =>
+    internal static string ConsumerName(ConsumeContext context) =>
         context.ReceiveContext.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
         ?? typeof(T).Name;
 }

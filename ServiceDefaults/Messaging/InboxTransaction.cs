@@ -1,3 +1,4 @@
+using MassTransit;
 using Npgsql;
 
 namespace Studios.ServiceDefaults.Messaging;
@@ -8,11 +9,26 @@ namespace Studios.ServiceDefaults.Messaging;
 public sealed class InboxTransaction
 {
     private NpgsqlTransaction? _transaction;
+    private IReadOnlySet<Guid>? _newMessageIds;
 
     public NpgsqlTransaction Transaction =>
         _transaction ?? throw new InvalidOperationException("No inbox transaction: this consumer runs outside the inbox filter.");
 
     public NpgsqlConnection Connection => Transaction.Connection!;
 
-    internal void Begin(NpgsqlTransaction transaction) => _transaction = transaction;
+    /// <summary>A batch consumer applies these and skips the rest of the batch: the messages it has not consumed
+    /// before. (Two copies of one message never share a batch: MassTransit keys a batch by message id.)</summary>
+    public IReadOnlyList<ConsumeContext<T>> NewMessages<T>(Batch<T> batch)
+        where T : class
+    {
+        var newMessageIds = _newMessageIds
+            ?? throw new InvalidOperationException("No inbox batch: NewMessages is for consumers of Batch<T>.");
+        return batch.Where(message => message.MessageId is { } id && newMessageIds.Contains(id)).ToList();
+    }
+
+    internal void Begin(NpgsqlTransaction transaction, IReadOnlySet<Guid>? newMessageIds = null)
+    {
+        _transaction = transaction;
+        _newMessageIds = newMessageIds;
+    }
 }

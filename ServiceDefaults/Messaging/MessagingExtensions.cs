@@ -2,7 +2,6 @@ using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Studios.ServiceDefaults.Health;
 
 namespace Studios.ServiceDefaults.Messaging;
@@ -27,8 +26,15 @@ public static class MessagingExtensions
         {
             // Services consume some of the same events (PersonErased, StudioApproved) on one broker: without the
             // service's name in its queue names they would share a queue and each get only some of the messages.
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName.Replace('_', '-') + "-", includeNamespace: false));
-            bus.AddConsumers(serviceAssembly);
+            var endpointNames = new KebabCaseEndpointNameFormatter(serviceName.Replace('_', '-') + "-", includeNamespace: false);
+            bus.SetEndpointNameFormatter(endpointNames);
+            bus.AddConsumers(type => !BatchConsumers.IsBatchConsumer(type), serviceAssembly);
+            var batchQueues = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (consumer, message) in BatchConsumers.In(serviceAssembly))
+            {
+                bus.AddConsumer(consumer, typeof(InboxBatchConsumerDefinition<,>).MakeGenericType(consumer, message));
+                batchQueues.Add(BatchConsumers.QueueName(endpointNames, consumer));
+            }
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = "broker";
@@ -40,32 +46,24 @@ public static class MessagingExtensions
             {
                 var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 context.GetRequiredService<ReceiveEndpoints>().Add(queue);
-                endpoint.PrefetchCount = settings.PrefetchCount;
                 if (settings.QueueType == QueueType.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
-                endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
-
-                // Outermost first; each attempt runs the inbox filter again with a fresh scope and transaction.
-                // Delays are in-process (the message stays unacknowledged meanwhile): RabbitMQ 3.10 here has no
-                // delayed-message exchange, and a restart simply redelivers the message from the start.
-                endpoint.UseMessageRetry(retry =>
+                if (batchQueues.Contains(queue))
                 {
-                    retry.Handle<NpgsqlException>(exception => exception.IsTransient);
-                    retry.Handle<TimeoutException>();
-                    retry.Intervals(settings.TransientRetries);
-                });
-                endpoint.UseMessageRetry(retry =>
+                    // Retries and the inbox wrap each batch (InboxBatchConsumerDefinition); enough messages in hand to fill them.
+                    var inHand = settings.BatchMessageLimit * settings.BatchConcurrencyLimit;
+                    endpoint.PrefetchCount = inHand;
+                    endpoint.ConcurrentMessageLimit = inHand;
+                }
+                else
                 {
-                    retry.Ignore<NpgsqlException>(exception => exception.IsTransient);
-                    retry.Ignore<TimeoutException>();
-                    retry.Intervals(settings.DelayedRetries);
-                });
-                endpoint.UseMessageRetry(retry =>
-                {
-                    retry.Handle<NpgsqlException>(exception => exception.IsTransient);
-                    retry.Handle<TimeoutException>();
-                    retry.Immediate(settings.ImmediateRetries);
-                });
-                endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
+                    endpoint.PrefetchCount = settings.PrefetchCount;
+                    endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
+                    // Outermost first; each attempt runs the inbox filter again with a fresh scope and transaction.
+                    endpoint.UseMessageRetry(retry => ConsumerRetries.Transient(retry, settings));
+                    endpoint.UseMessageRetry(retry => ConsumerRetries.Delayed(retry, settings));
+                    endpoint.UseMessageRetry(retry => ConsumerRetries.Immediate(retry, settings));
+                    endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
+                }
 
                 // After the last retry: count and log, then MassTransit's own fault event and move to <queue>_error.
                 var faulted = new FaultedMessageFilter(context.GetRequiredService<MessagingMetrics>(),

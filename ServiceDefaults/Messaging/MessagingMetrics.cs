@@ -28,7 +28,7 @@ public sealed class MessagingMetrics
 
     internal void Published(int count) => _published.Add(count);
     internal void PublishFailed(int count) => _publishFailures.Add(count);
-    internal void DuplicateSkipped(string consumer) => _duplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+    internal void DuplicatesSkipped(string consumer, int count) => _duplicates.Add(count, new KeyValuePair<string, object?>("consumer", consumer));
     internal void Faulted(string messageType, string queue) => _faulted.Add(1,
         new KeyValuePair<string, object?>("message.type", messageType), new KeyValuePair<string, object?>("queue", queue));
 

@@ -12,6 +12,10 @@ public sealed class MessagingOptions
     /// <summary>Most outbox rows one relay claims and publishes at once.</summary>
     public int RelayBatchSize { get; set; } = 200;
 
+    /// <summary>Claimed batches one relay publishes at once: the next is claimed and sent while the broker confirms
+    /// the one before.</summary>
+    public int RelayBatchesInFlight { get; set; } = 2;
+
     /// <summary>Fallback poll when no NOTIFY arrives (another instance's commit, a lost listen connection).</summary>
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -45,6 +49,17 @@ public sealed class MessagingOptions
 
     /// <summary>Messages one receive endpoint consumes at once (each holds a database connection while it runs).</summary>
     public int ConcurrentMessageLimit { get; set; } = 16;
+
+    /// <summary>Batch consumers (<c>IConsumer&lt;Batch&lt;T&gt;&gt;</c>): most messages in one batch, i.e. in one
+    /// transaction with one inbox statement.</summary>
+    public int BatchMessageLimit { get; set; } = 100;
+
+    /// <summary>How long a batch consumer waits, from a batch's first message, for the batch to fill.</summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Batches one batch consumer's endpoint consumes at once; its prefetch and concurrent message limit are
+    /// <see cref="BatchMessageLimit"/> times this, so batches can fill.</summary>
+    public int BatchConcurrencyLimit { get; set; } = 4;
 
     /// <summary>Immediate retries of a transient failure (Npgsql transient, timeout) before the delayed ones.</summary>
     public int ImmediateRetries { get; set; } = 3;

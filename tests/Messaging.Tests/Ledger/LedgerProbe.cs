@@ -11,6 +11,7 @@ public sealed class LedgerProbe : IReceiveObserver
 
     private readonly ConcurrentDictionary<Guid, int> _deliveries = new();
     private int _attempts;
+    private int _largestBatch;
 
     /// <summary>While false, an entry noted "poison" makes the consumer throw.</summary>
     public volatile bool PoisonFixed;
@@ -26,7 +27,18 @@ public sealed class LedgerProbe : IReceiveObserver
 
     public int Deliveries(Guid messageId) => _deliveries.GetValueOrDefault(messageId);
 
+    /// <summary>Most messages a batch consumer got at once.</summary>
+    public int LargestBatch => Volatile.Read(ref _largestBatch);
+
     internal void ConsumingPoison() => Interlocked.Increment(ref _attempts);
+
+    internal void BatchConsumed(int size)
+    {
+        int largest;
+        while (size > (largest = Volatile.Read(ref _largestBatch)) && Interlocked.CompareExchange(ref _largestBatch, size, largest) != largest)
+        {
+        }
+    }
 
     public Task PreReceive(ReceiveContext context)
     {
