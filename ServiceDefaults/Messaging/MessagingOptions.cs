@@ -55,7 +55,7 @@ public sealed class MessagingOptions
     public int BatchMessageLimit { get; set; } = 100;
 
     /// <summary>How long a batch consumer waits, from a batch's first message, for the batch to fill.</summary>
-    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Batches one batch consumer's endpoint consumes at once; its prefetch and concurrent message limit are
     /// <see cref="BatchMessageLimit"/> times this, so batches can fill.</summary>

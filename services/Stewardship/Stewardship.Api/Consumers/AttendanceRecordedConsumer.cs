@@ -6,16 +6,24 @@ using Studios.Stewardship.Health;
 
 namespace Studios.Stewardship.Consumers;
 
-/// <summary>One person's attendance (or its correction): core members and returning newcomers change.</summary>
+/// <summary>People's attendance (or its corrections): core members and returning newcomers change. The busiest event
+/// Stewardship hears (one per person per session), so it is consumed in batches: each attendance applied in order,
+/// then each studio's health evaluated once for the batch.</summary>
 public sealed class AttendanceRecordedConsumer(
     InboxTransaction inbox, ActivityRepository activity, HealthEvaluator health, StewardshipClock clock)
-    : IConsumer<AttendanceRecorded>
+    : IConsumer<Batch<AttendanceRecorded>>
 {
-    public async Task Consume(ConsumeContext<AttendanceRecorded> context)
+    public async Task Consume(ConsumeContext<Batch<AttendanceRecorded>> context)
     {
-        var message = context.Message;
-        await activity.AttendanceRecordedAsync(inbox.Transaction, message.SessionId, message.StudioId, message.PersonId,
-            message.Status, message.SessionStartsAt, message.OccurredAt, context.CancellationToken);
-        await health.EvaluateAsync(inbox.Transaction, message.StudioId, clock.UtcNow(), context.CancellationToken);
+        var attendance = inbox.NewMessages(context.Message).Select(message => message.Message).ToList();
+        foreach (var message in attendance)
+        {
+            await activity.AttendanceRecordedAsync(inbox.Transaction, message.SessionId, message.StudioId, message.PersonId,
+                message.Status, message.SessionStartsAt, message.OccurredAt, context.CancellationToken);
+        }
+        foreach (var studioId in attendance.Select(message => message.StudioId).Distinct())
+        {
+            await health.EvaluateAsync(inbox.Transaction, studioId, clock.UtcNow(), context.CancellationToken);
+        }
     }
 }
