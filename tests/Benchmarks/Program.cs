@@ -9,6 +9,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    AnsiConsole.MarkupLine("usage: dotnet run -c Release --project tests/Benchmarks -- messaging [--events N] [--latency-seconds S]");
+    AnsiConsole.MarkupLine("usage: dotnet run -c Release --project tests/Benchmarks -- messaging [--events N] [--rounds R] [--latency-seconds S]");
     return 2;
 }

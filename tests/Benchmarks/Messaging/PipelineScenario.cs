@@ -54,8 +54,9 @@ internal sealed class PipelineScenario : IAsyncDisposable, IReceiveObserver
         return scenario;
     }
 
-    /// <summary>As fast as it goes: <see cref="Writers"/> writers, each committing state rows and their events in batches.</summary>
-    public async Task<ScenarioResult> MaximumAsync(int events, int perTransaction)
+    /// <summary>As fast as it goes: <see cref="Writers"/> writers, each committing state rows and their events in batches,
+    /// consumed by the batch consumer or, with <paramref name="perMessage"/>, by the one-message-per-consume one.</summary>
+    public async Task<ScenarioResult> MaximumAsync(int events, int perTransaction, bool perMessage = false)
     {
         var start = Volatile.Read(ref _applied);
         var clock = Stopwatch.StartNew();
@@ -68,14 +69,16 @@ internal sealed class PipelineScenario : IAsyncDisposable, IReceiveObserver
             {
                 var first = Interlocked.Add(ref next, perTransaction) - perTransaction;
                 if (first >= events) return;
-                await EnqueueAsync(Math.Min(perTransaction, events - first), recordLatency: false);
+                await EnqueueAsync(Math.Min(perTransaction, events - first), recordLatency: false, perMessage);
             }
         }));
         Console.WriteLine($"enqueued {events} in {clock.Elapsed.TotalSeconds:N2} s");
         await WaitForAppliedAsync(start + events);
         await sampling.CancelAsync();
         await sampler;
-        return new ScenarioResult("full pipeline (state + outbox -> relay -> MassTransit -> inbox + write)", events, clock.Elapsed);
+        return new ScenarioResult(perMessage
+            ? "full pipeline, one message per consume (for comparison)"
+            : "full pipeline (state + outbox -> relay -> MassTransit -> batch inbox + write)", events, clock.Elapsed);
     }
 
     /// <summary>At a steady <paramref name="perSecond"/>, one event per transaction: enqueue-to-effect latencies in ms.</summary>
@@ -102,16 +105,19 @@ internal sealed class PipelineScenario : IAsyncDisposable, IReceiveObserver
         return (sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
     }
 
-    private async Task EnqueueAsync(int count, bool recordLatency)
+    private async Task EnqueueAsync(int count, bool recordLatency, bool perMessage = false)
     {
         var dataSource = _host.Services.GetRequiredService<NpgsqlDataSource>();
         var outbox = _host.Services.GetRequiredService<Outbox>();
         var startedAt = Stopwatch.GetTimestamp();
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var messages = Enumerable.Range(0, count).Select(_ => Payload.Next()).ToList();
+        var events = Enumerable.Range(0, count).Select(_ => Payload.Next()).ToList();
         await connection.ExecuteAsync("INSERT INTO bench_state (id) SELECT unnest(@Ids)",
-            new { Ids = messages.Select(message => message.EventId).ToArray() }, transaction);
+            new { Ids = events.Select(message => message.EventId).ToArray() }, transaction);
+        List<object> messages = perMessage
+            ? [.. events.Select(e => new BenchEventRecorded(e.EventId, e.StudioId, e.Name, e.OccurredAt))]
+            : [.. events];
         var messageIds = count == 1 ? [await outbox.EnqueueAsync(transaction, messages[0])] : await outbox.EnqueueAllAsync(transaction, messages);
         if (recordLatency)
         {
