@@ -18,6 +18,28 @@ public sealed record BenchSettings(int Events, int LatencySeconds, int Prefetch,
 public sealed record ScenarioResult(string Name, int Events, TimeSpan Elapsed)
 {
     public double PerSecond => Events / Elapsed.TotalSeconds;
+
+    /// <summary>CPU spent on the scenario by this .NET process (publishers, relay, consumers), RabbitMQ and PostgreSQL.</summary>
+    public TimeSpan ProcessCpu { get; init; }
+    public TimeSpan BrokerCpu { get; init; }
+    public TimeSpan DatabaseCpu { get; init; }
+
+    public double Micros(TimeSpan cpu) => cpu.TotalMicroseconds / Events;
+
+    /// <summary>Runs a scenario and notes the CPU it took, per process.</summary>
+    public static async Task<ScenarioResult> MeasureAsync(Func<Task<ScenarioResult>> scenario, int? brokerPid, int? databasePid)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var (ownBefore, brokerBefore, databaseBefore) = (process.TotalProcessorTime, ServerCpu.Of(brokerPid), ServerCpu.Of(databasePid));
+        var result = await scenario();
+        process.Refresh();
+        return result with
+        {
+            ProcessCpu = process.TotalProcessorTime - ownBefore,
+            BrokerCpu = ServerCpu.Of(brokerPid) - brokerBefore,
+            DatabaseCpu = ServerCpu.Of(databasePid) - databaseBefore,
+        };
+    }
 }
 
 internal static class Payload
