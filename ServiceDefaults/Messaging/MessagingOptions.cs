@@ -46,6 +46,17 @@ public sealed class MessagingOptions
     /// <summary>Messages one receive endpoint consumes at once (each holds a database connection while it runs).</summary>
     public int ConcurrentMessageLimit { get; set; } = 16;
 
+    /// <summary>How long a stopping receive endpoint (the service shutting down, or its broker connection lost) waits for
+    /// the messages it is consuming before it cancels them (their transactions roll back; the broker redelivers).</summary>
+    public TimeSpan ConsumerStopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a stopping receive endpoint waits in all before it stops regardless. MassTransit's default is to
+    /// wait forever, and a delivery can outlive its connection for good (after a broker crash, most likely an acknowledgement
+    /// blocked on the dead connection's full outgoing frame queue in RabbitMQ.Client 7.2, see docs/messaging.md): then the
+    /// endpoint never reconnects and its queue is not consumed until the process restarts. At least
+    /// <see cref="ConsumerStopTimeout"/>.</summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Immediate retries of a transient failure (Npgsql transient, timeout) before the delayed ones.</summary>
     public int ImmediateRetries { get; set; } = 3;
 
