@@ -107,6 +107,18 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name,
         [property: System.Text.Json.Serialization.JsonPropertyName("client_properties")] Dictionary<string, object?>? ClientProperties);
 
+    /// <summary>The queues of <paramref name="virtualHost"/> as the management API sees them (depth, unacknowledged,
+    /// consumers): what a test prints when messages stop flowing.</summary>
+    public async Task<IReadOnlyList<QueueState>> QueuesAsync(string virtualHost = "/", CancellationToken ct = default) =>
+        await _management.GetFromJsonAsync<List<QueueState>>($"queues/{Uri.EscapeDataString(virtualHost)}", ct).ConfigureAwait(false) ?? [];
+
+    /// <summary>The bindings of <paramref name="virtualHost"/> (exchange to exchange or queue), for the same purpose.</summary>
+    public async Task<IReadOnlyList<BindingState>> BindingsAsync(string virtualHost = "/", CancellationToken ct = default) =>
+        await _management.GetFromJsonAsync<List<BindingState>>($"bindings/{Uri.EscapeDataString(virtualHost)}", ct).ConfigureAwait(false) ?? [];
+
+    /// <summary>The last lines of the node's own log (boot, crashes, recovery).</summary>
+    public string LogTail(int lines = 60) => DataFolder.Tail(Path.Combine(_root, "log", _node + ".log"), lines);
+
     public Task DeleteVirtualHostAsync(string name, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, $"vhosts/{Uri.EscapeDataString(name)}", null, ct, notFoundIsFine: true);
 
@@ -352,6 +364,26 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         if (response.IsSuccessStatusCode || (notFoundIsFine && response.StatusCode == System.Net.HttpStatusCode.NotFound)) return;
         var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         throw new LauncherException($"RabbitMQ management API {method} {path} answered {(int)response.StatusCode}: {body}");
+    }
+
+    public sealed record QueueState(
+        [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name,
+        [property: System.Text.Json.Serialization.JsonPropertyName("messages")] long Messages,
+        [property: System.Text.Json.Serialization.JsonPropertyName("messages_ready")] long Ready,
+        [property: System.Text.Json.Serialization.JsonPropertyName("messages_unacknowledged")] long Unacknowledged,
+        [property: System.Text.Json.Serialization.JsonPropertyName("consumers")] int Consumers,
+        [property: System.Text.Json.Serialization.JsonPropertyName("durable")] bool Durable)
+    {
+        public override string ToString() =>
+            $"{Name}: {Messages} messages ({Ready} ready, {Unacknowledged} unacked), {Consumers} consumers{(Durable ? "" : ", not durable")}";
+    }
+
+    public sealed record BindingState(
+        [property: System.Text.Json.Serialization.JsonPropertyName("source")] string Source,
+        [property: System.Text.Json.Serialization.JsonPropertyName("destination")] string Destination,
+        [property: System.Text.Json.Serialization.JsonPropertyName("destination_type")] string DestinationType)
+    {
+        public override string ToString() => $"{(Source == "" ? "(default)" : Source)} -> {DestinationType} {Destination}";
     }
 
     [GeneratedRegex("^[A-Za-z0-9_.-]+@localhost$")]

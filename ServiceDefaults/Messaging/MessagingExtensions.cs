@@ -21,6 +21,15 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<ReceiveEndpoints>();
         builder.Services.AddSingleton<ErrorQueues>();
         builder.Services.AddScoped<InboxTransaction>();
+        // A receive endpoint that lost its connection restarts only once the consumer it had has stopped, which waits
+        // for the deliveries in flight; bounded here, so one that can never finish cannot keep the endpoint down.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure<IOptions<MessagingOptions>>((host, messaging) =>
+        {
+            host.ConsumerStopTimeout = messaging.Value.ConsumerStopTimeout;
+            host.StopTimeout = messaging.Value.StopTimeout > messaging.Value.ConsumerStopTimeout
+                ? messaging.Value.StopTimeout
+                : messaging.Value.ConsumerStopTimeout;
+        });
 
         builder.Services.AddMassTransit(bus =>
         {

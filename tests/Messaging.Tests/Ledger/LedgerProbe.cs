@@ -9,6 +9,13 @@ public sealed class LedgerProbe : IReceiveObserver
 {
     public const string Poison = "poison";
 
+    /// <summary>An entry noted "hang" makes the consumer wait, deaf to cancellation, until <see cref="ReleaseHung"/>:
+    /// a delivery that cannot finish, as an acknowledgement stuck on a dead connection.</summary>
+    public const string Hang = "hang";
+
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _hanging;
+
     private readonly ConcurrentDictionary<Guid, int> _deliveries = new();
     private int _attempts;
     private int _largestBatch;
@@ -25,6 +32,9 @@ public sealed class LedgerProbe : IReceiveObserver
     /// <summary>Deliveries beyond the first of the same message id, summed.</summary>
     public int DuplicateDeliveries => _deliveries.Values.Sum(count => count - 1);
 
+    /// <summary>Distinct message ids delivered at least once.</summary>
+    public int DistinctDeliveries => _deliveries.Count;
+
     public int Deliveries(Guid messageId) => _deliveries.GetValueOrDefault(messageId);
 
     /// <summary>Most messages a batch consumer got at once.</summary>
@@ -38,6 +48,17 @@ public sealed class LedgerProbe : IReceiveObserver
         while (size > (largest = Volatile.Read(ref _largestBatch)) && Interlocked.CompareExchange(ref _largestBatch, size, largest) != largest)
         {
         }
+    }
+
+    /// <summary>Deliveries of "hang" entries that have started waiting.</summary>
+    public int Hanging => Volatile.Read(ref _hanging);
+
+    public void ReleaseHung() => _release.TrySetResult();
+
+    internal Task HangAsync()
+    {
+        Interlocked.Increment(ref _hanging);
+        return _release.Task;
     }
 
     public Task PreReceive(ReceiveContext context)

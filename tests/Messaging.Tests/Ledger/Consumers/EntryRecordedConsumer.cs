@@ -17,6 +17,10 @@ public sealed class EntryRecordedConsumer(InboxTransaction inbox, LedgerProbe pr
                 throw new InvalidOperationException($"Entry {context.Message.EntryId} is poison.");
             }
         }
+        if (context.Message.Note == LedgerProbe.Hang)
+        {
+            await probe.HangAsync(); // on purpose without the cancellation token
+        }
         await inbox.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO effects (entry_id, message_id) VALUES (@EntryId, @MessageId)",
             new { context.Message.EntryId, context.MessageId }, inbox.Transaction, cancellationToken: context.CancellationToken));
