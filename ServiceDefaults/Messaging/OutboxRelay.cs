@@ -109,8 +109,8 @@ internal sealed class OutboxRelay(
         var listening = ListenForCommitsAsync(stoppingToken);
         var housekeeping = HousekeepingLoopAsync(stoppingToken);
         var failures = 0;
-        // Batches claimed and being published, oldest first: while one waits for its confirms the next is claimed and
-        // sent, so the broker always has work and the relay never idles on a round trip.
+        // Batches claimed and being published, oldest first. With RelayBatchesInFlight above 1 the next is claimed and
+        // sent while one waits for its confirms (off by default, see MessagingOptions).
         var publishing = new Queue<Task<RelayPass>>();
 
         while (!stoppingToken.IsCancellationRequested)
