@@ -1,3 +1,5 @@
+using RabbitMQ.Client;
+
 namespace Studios.ServiceDefaults.Messaging;
 
 /// <summary>The broker named by ConnectionStrings:messaging, an amqp://user:password@host:port/vhost URI
@@ -25,5 +27,19 @@ public sealed record BrokerAddress(Uri HostUri, string UserName, string Password
         var port = uri.IsDefaultPort || uri.Port < 0 ? (uri.Scheme == "amqps" ? 5671 : 5672) : uri.Port;
         var hostUri = new UriBuilder(uri.Scheme == "amqps" ? "rabbitmqs" : "rabbitmq", uri.Host, port, path).Uri;
         return new BrokerAddress(hostUri, userName, password);
+    }
+
+    /// <summary>A plain AMQP connection of our own beside MassTransit's (operator endpoints, the endpoint watchdog);
+    /// no automatic recovery: each use opens one or notices it closed.</summary>
+    public static Task<IConnection> ConnectAsync(IConfiguration configuration, string clientName, CancellationToken cancellationToken)
+    {
+        From(configuration); // the same checks and messages as MassTransit's connection
+        var factory = new ConnectionFactory
+        {
+            Uri = new Uri(configuration.GetConnectionString(ConnectionStringName)!),
+            ClientProvidedName = clientName,
+            AutomaticRecoveryEnabled = false,
+        };
+        return factory.CreateConnectionAsync(cancellationToken);
     }
 }

@@ -67,18 +67,8 @@ public sealed class ErrorQueues(IConfiguration configuration, ReceiveEndpoints e
         return new RequeueResult(errorQueue, source, moved);
     }
 
-    private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var uri = configuration.GetConnectionString(BrokerAddress.ConnectionStringName)
-            ?? throw new InvalidOperationException($"Connection string '{BrokerAddress.ConnectionStringName}' is missing.");
-        var factory = new ConnectionFactory
-        {
-            Uri = new Uri(uri),
-            ClientProvidedName = $"{environment.ApplicationName} operations",
-            AutomaticRecoveryEnabled = false,
-        };
-        return await factory.CreateConnectionAsync(cancellationToken);
-    }
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        BrokerAddress.ConnectAsync(configuration, $"{environment.ApplicationName} operations", cancellationToken);
 
     /// <summary>Messages in the queue; 0 when MassTransit has not created it yet (nothing ever faulted there).</summary>
     private static async Task<int> CountAsync(IChannel channel, string queue, CancellationToken cancellationToken)

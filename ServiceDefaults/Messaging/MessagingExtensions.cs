@@ -20,6 +20,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<ReceiveEndpoints>();
         builder.Services.AddSingleton<ErrorQueues>();
+        builder.Services.AddSingleton<EndpointActivity>();
+        builder.Services.AddReceiveObserver(services => services.GetRequiredService<EndpointActivity>());
         builder.Services.AddScoped<InboxTransaction>();
         // A receive endpoint that lost its connection restarts only once the consumer it had has stopped, which waits
         // for the deliveries in flight; bounded here, so one that can never finish cannot keep the endpoint down.
@@ -94,6 +96,7 @@ public static class MessagingExtensions
             });
         });
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<ReceiveEndpointWatchdog>();
         return builder;
     }
 }

@@ -10,6 +10,7 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _publishFailures;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _faulted;
+    private readonly Counter<long> _endpointRestarts;
     private long _pending;
     private double _lagSeconds;
 
@@ -20,6 +21,8 @@ public sealed class MessagingMetrics
         _publishFailures = meter.CreateCounter<long>("outbox.publish_failures", "{message}", "Outbox publishes that failed and will be retried.");
         _duplicates = meter.CreateCounter<long>("inbox.duplicates", "{message}", "Redelivered messages the inbox recognised and skipped.");
         _faulted = meter.CreateCounter<long>("messaging.faulted", "{message}", "Messages moved to an _error queue after their last retry.");
+        _endpointRestarts = meter.CreateCounter<long>("messaging.endpoint_restarts", "{endpoint}",
+            "Receive endpoints found stalled (messages ready, none received) and reconnected by restarting the bus.");
         meter.CreateObservableGauge("outbox.pending", () => Volatile.Read(ref _pending), "{message}", "Outbox messages not yet published.");
         meter.CreateObservableGauge("outbox.lag", () => Volatile.Read(ref _lagSeconds), "s", "Age of the oldest unpublished outbox message.");
     }
@@ -31,6 +34,14 @@ public sealed class MessagingMetrics
     internal void DuplicatesSkipped(string consumer, int count) => _duplicates.Add(count, new KeyValuePair<string, object?>("consumer", consumer));
     internal void Faulted(string messageType, string queue) => _faulted.Add(1,
         new KeyValuePair<string, object?>("message.type", messageType), new KeyValuePair<string, object?>("queue", queue));
+
+    internal void EndpointsRestarted(IEnumerable<string> queues)
+    {
+        foreach (var queue in queues)
+        {
+            _endpointRestarts.Add(1, new KeyValuePair<string, object?>("queue", queue));
+        }
+    }
 
     internal void Backlog(long pending, TimeSpan lag)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using MassTransit.RabbitMqTransport;
 
 namespace Studios.Messaging.Tests.Ledger;
 
@@ -61,14 +62,34 @@ public sealed class LedgerProbe : IReceiveObserver
         return _release.Task;
     }
 
+    private Consumer? _lastConsumer;
+
+    /// <summary>The queue the last delivery came from.</summary>
+    public string? LastQueue => Volatile.Read(ref _lastConsumer)?.Queue;
+
+    /// <summary>Cancels, on the broker, the consumer the last delivery came from, on its own channel and with no-wait,
+    /// so RabbitMQ.Client drops it without telling MassTransit: the endpoint still counts as ready but receives nothing.
+    /// What a receive endpoint looks like when a broker crash never reached its consumer.</summary>
+    public async Task CancelConsumerSilentlyAsync()
+    {
+        var consumer = Volatile.Read(ref _lastConsumer) ?? throw new InvalidOperationException("Nothing was delivered yet.");
+        await consumer.Channel.Channel.BasicCancelAsync(consumer.Tag, noWait: true);
+    }
+
     public Task PreReceive(ReceiveContext context)
     {
         if (context.GetMessageId() is { } id)
         {
             _deliveries.AddOrUpdate(id, 1, (_, count) => count + 1);
         }
+        if (context is RabbitMqBasicConsumeContext delivery && context.TryGetPayload<ChannelContext>(out var channel))
+        {
+            Volatile.Write(ref _lastConsumer, new Consumer(channel, delivery.ConsumerTag, context.InputAddress.AbsolutePath.Split('/')[^1]));
+        }
         return Task.CompletedTask;
     }
+
+    private sealed record Consumer(ChannelContext Channel, string Tag, string Queue);
 
     public Task PostReceive(ReceiveContext context) => Task.CompletedTask;
 

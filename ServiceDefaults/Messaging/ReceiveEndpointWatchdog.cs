@@ -1,0 +1,128 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+
+namespace Studios.ServiceDefaults.Messaging;
+
+/// <summary>Restarts the bus when a receive endpoint has silently stopped consuming: its queue holds ready messages,
+/// none has reached it for <see cref="MessagingOptions.EndpointStallAfter"/>, and it is not busy on a live channel.
+/// After a broker crash RabbitMQ.Client 7.2 sometimes never tells an endpoint's consumer that its channel is gone;
+/// MassTransit then still calls the endpoint ready and never reconnects it (docs/messaging.md, "Broker connection
+/// lost"). A restart stops the endpoints (bounded by StopTimeout) and connects them anew; deliveries cut short are
+/// redelivered and the inbox absorbs the repeats.</summary>
+internal sealed class ReceiveEndpointWatchdog(
+    IBusControl bus,
+    ReceiveEndpoints endpoints,
+    EndpointActivity activity,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    IOptions<MessagingOptions> options,
+    MessagingMetrics metrics,
+    ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
+{
+    private IConnection? _connection;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.EndpointWatchdogInterval <= TimeSpan.Zero)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(settings.EndpointWatchdogInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    var stalled = await FindStalledAsync(settings.EndpointStallAfter, stoppingToken);
+                    if (stalled.Count > 0)
+                    {
+                        await RestartBusAsync(stalled, settings, stoppingToken);
+                    }
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The broker is away (MassTransit reconnects by itself then) or a look failed: try again next tick.
+                    logger.LogDebug(exception, "The endpoint watchdog could not look at the queues");
+                    await CloseConnectionAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await CloseConnectionAsync();
+        }
+    }
+
+    private async Task<List<string>> FindStalledAsync(TimeSpan stallAfter, CancellationToken cancellationToken)
+    {
+        var stalled = new List<string>();
+        var quiet = endpoints.Queues.Where(queue => activity.StateOf(queue).Quiet >= stallAfter).ToList();
+        if (quiet.Count == 0)
+        {
+            return stalled; // every endpoint had a delivery lately: no need to ask the broker
+        }
+        if (_connection is not { IsOpen: true })
+        {
+            await CloseConnectionAsync();
+            _connection = await BrokerAddress.ConnectAsync(configuration, $"{environment.ApplicationName} endpoint watchdog", cancellationToken);
+        }
+        await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        foreach (var queue in quiet)
+        {
+            var ready = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+            var state = activity.StateOf(queue);
+            if (state.IsStalled(ready, stallAfter))
+            {
+                logger.LogWarning(
+                    "Receive endpoint {Queue} is stalled: {Ready} messages ready, none received for {Quiet}, {InFlight} in flight, channel {Channel}",
+                    queue, ready, state.Quiet, state.InFlight, state.ChannelOpen switch { true => "open", false => "closed", null => "unknown" });
+                stalled.Add(queue);
+            }
+        }
+        return stalled;
+    }
+
+    private async Task RestartBusAsync(List<string> stalled, MessagingOptions settings, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Restarting the bus to reconnect the stalled receive endpoints {Queues}", stalled);
+        metrics.EndpointsRestarted(stalled);
+        using (var stopWithin = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            // The stalled endpoint's stop may wait on a delivery that never finishes: bounded like any stop.
+            stopWithin.CancelAfter(settings.StopTimeout + settings.ConsumerStopTimeout);
+            try
+            {
+                await bus.StopAsync(stopWithin.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("The bus did not stop within {Timeout}; starting it regardless", settings.StopTimeout + settings.ConsumerStopTimeout);
+            }
+        }
+        activity.Restarted();
+        await bus.StartAsync(cancellationToken);
+        logger.LogInformation("The bus restarted");
+    }
+
+    private async Task CloseConnectionAsync()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            try
+            {
+                await connection.DisposeAsync();
+            }
+            catch (Exception exception)
+            {
+                logger.LogDebug(exception, "Closing the endpoint watchdog's connection failed");
+            }
+        }
+    }
+}
