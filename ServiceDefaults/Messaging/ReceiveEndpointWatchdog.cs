@@ -20,6 +20,8 @@ internal sealed class ReceiveEndpointWatchdog(
     MessagingMetrics metrics,
     ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
 {
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
+
     private IConnection? _connection;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -92,17 +94,20 @@ internal sealed class ReceiveEndpointWatchdog(
     {
         logger.LogWarning("Restarting the bus to reconnect the stalled receive endpoints {Queues}", stalled);
         metrics.EndpointsRestarted(stalled);
-        using (var stopWithin = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        // Bounded, but generously: on a channel whose connection died the stop's basic.cancel waits for RabbitMQ.Client's
+        // 20 s continuation timeout, after the endpoint's own stop timeouts; a stop cut short leaves MassTransit's host
+        // "already started", and the start below would then bring nothing back (the next tick tries again).
+        var stopWithin = settings.StopTimeout + settings.ConsumerStopTimeout + StopGrace;
+        using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            // The stalled endpoint's stop may wait on a delivery that never finishes: bounded like any stop.
-            stopWithin.CancelAfter(settings.StopTimeout + settings.ConsumerStopTimeout);
+            stopping.CancelAfter(stopWithin);
             try
             {
-                await bus.StopAsync(stopWithin.Token);
+                await bus.StopAsync(stopping.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("The bus did not stop within {Timeout}; starting it regardless", settings.StopTimeout + settings.ConsumerStopTimeout);
+                logger.LogWarning("The bus did not stop within {Timeout}; starting it regardless", stopWithin);
             }
         }
         activity.Restarted();

@@ -49,7 +49,8 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
             var ids = await burst;
             timeline.Note("the burst is in the outbox");
 
-            await Eventually.TrueAsync(() => database.AllAppliedAsync(Burst), TimeSpan.FromSeconds(180),
+            // Room for the watchdog: a stall is found after EndpointStallAfter (60 s) and the bus's stop may take a minute.
+            await Eventually.TrueAsync(() => database.AllAppliedAsync(Burst), TimeSpan.FromSeconds(240),
                 "every event of the burst to be applied");
             timeline.Note("every event of the burst applied");
             var tally = await database.TallyAsync(ids, probe.DuplicateDeliveries);
