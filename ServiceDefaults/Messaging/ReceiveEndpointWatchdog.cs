@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Studios.ServiceDefaults.Messaging;
 
@@ -20,6 +21,7 @@ internal sealed class ReceiveEndpointWatchdog(
     MessagingMetrics metrics,
     ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
 {
+    private const int QueueNotFound = 404;
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
 
     private IConnection? _connection;
@@ -74,10 +76,22 @@ internal sealed class ReceiveEndpointWatchdog(
             await CloseConnectionAsync();
             _connection = await BrokerAddress.ConnectAsync(configuration, $"{environment.ApplicationName} endpoint watchdog", cancellationToken);
         }
-        await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
         foreach (var queue in quiet)
         {
-            var ready = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+            // A channel per look: a queue that is gone (deleted by hand; MassTransit declares it again on reconnect)
+            // closes the channel it was asked on, and must not keep the others from being looked at.
+            uint ready;
+            await using (var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken))
+            {
+                try
+                {
+                    ready = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+                }
+                catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == QueueNotFound)
+                {
+                    continue;
+                }
+            }
             var state = activity.StateOf(queue);
             if (state.IsStalled(ready, stallAfter))
             {
