@@ -29,7 +29,7 @@ public sealed record BrokerAddress(Uri HostUri, string UserName, string Password
         return new BrokerAddress(hostUri, userName, password);
     }
 
-    /// <summary>A plain AMQP connection of our own beside MassTransit's (operator endpoints, the endpoint watchdog);
+    /// <summary>A plain AMQP connection of our own beside MassTransit's (operator endpoints, the bus watchdog);
     /// no automatic recovery: each use opens one or notices it closed.</summary>
     public static Task<IConnection> ConnectAsync(IConfiguration configuration, string clientName, CancellationToken cancellationToken)
     {

@@ -20,8 +20,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<ReceiveEndpoints>();
         builder.Services.AddSingleton<ErrorQueues>();
-        builder.Services.AddSingleton<EndpointActivity>();
-        builder.Services.AddReceiveObserver(services => services.GetRequiredService<EndpointActivity>());
+        builder.Services.AddSingleton<BusActivity>();
+        builder.Services.AddReceiveObserver(services => services.GetRequiredService<BusActivity>());
         builder.Services.AddScoped<InboxTransaction>();
         // A receive endpoint that lost its connection restarts only once the consumer it had has stopped, which waits
         // for the deliveries in flight; bounded here, so one that can never finish cannot keep the endpoint down.
@@ -96,7 +96,7 @@ public static class MessagingExtensions
             });
         });
         builder.Services.AddHostedService<OutboxRelay>();
-        builder.Services.AddHostedService<ReceiveEndpointWatchdog>();
+        builder.Services.AddHostedService<BusWatchdog>();
         return builder;
     }
 }

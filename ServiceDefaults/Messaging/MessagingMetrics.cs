@@ -10,7 +10,7 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _publishFailures;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _faulted;
-    private readonly Counter<long> _endpointRestarts;
+    private readonly Counter<long> _busRestarts;
     private long _pending;
     private double _lagSeconds;
 
@@ -21,8 +21,9 @@ public sealed class MessagingMetrics
         _publishFailures = meter.CreateCounter<long>("outbox.publish_failures", "{message}", "Outbox publishes that failed and will be retried.");
         _duplicates = meter.CreateCounter<long>("inbox.duplicates", "{message}", "Redelivered messages the inbox recognised and skipped.");
         _faulted = meter.CreateCounter<long>("messaging.faulted", "{message}", "Messages moved to an _error queue after their last retry.");
-        _endpointRestarts = meter.CreateCounter<long>("messaging.endpoint_restarts", "{endpoint}",
-            "Receive endpoints found stalled (messages ready, none received) and reconnected by restarting the bus.");
+        _busRestarts = meter.CreateCounter<long>("messaging.bus_restarts", "{restart}",
+            "Bus restarts by the watchdog, tagged with what had stalled: receive endpoints' queues (messages ready, none " +
+            "received) and/or the outbox relay (every publish failing while the broker answers).");
         meter.CreateObservableGauge("outbox.pending", () => Volatile.Read(ref _pending), "{message}", "Outbox messages not yet published.");
         meter.CreateObservableGauge("outbox.lag", () => Volatile.Read(ref _lagSeconds), "s", "Age of the oldest unpublished outbox message.");
     }
@@ -35,13 +36,8 @@ public sealed class MessagingMetrics
     internal void Faulted(string messageType, string queue) => _faulted.Add(1,
         new KeyValuePair<string, object?>("message.type", messageType), new KeyValuePair<string, object?>("queue", queue));
 
-    internal void EndpointsRestarted(IEnumerable<string> queues)
-    {
-        foreach (var queue in queues)
-        {
-            _endpointRestarts.Add(1, new KeyValuePair<string, object?>("queue", queue));
-        }
-    }
+    internal void BusRestarted(IEnumerable<string> stalled) =>
+        _busRestarts.Add(1, new KeyValuePair<string, object?>("stalled", string.Join(",", stalled.Order(StringComparer.Ordinal))));
 
     internal void Backlog(long pending, TimeSpan lag)
     {

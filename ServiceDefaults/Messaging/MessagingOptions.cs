@@ -73,14 +73,15 @@ public sealed class MessagingOptions
     /// <see cref="ConsumerStopTimeout"/>.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How often the endpoint watchdog looks for receive endpoints that silently stopped consuming
-    /// (<see cref="EndpointStallAfter"/>); zero turns it off.</summary>
-    public TimeSpan EndpointWatchdogInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often the bus watchdog looks for a silently stalled receive endpoint or outbox relay
+    /// (<see cref="StallAfter"/>); zero turns it off.</summary>
+    public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>A receive endpoint that has received nothing for this long while messages are ready in its queue, and
-    /// is not busy on a live channel, is stalled: the watchdog restarts the bus. Longer than MassTransit's reconnect
-    /// interval (up to 30 s), so a reconnect under way is not taken for a stall.</summary>
-    public TimeSpan EndpointStallAfter { get; set; } = TimeSpan.FromSeconds(60);
+    /// is not busy on a live channel, is stalled, and so is an outbox relay all of whose publishes failed for this long
+    /// while the broker answers: the watchdog restarts the bus. Longer than MassTransit's reconnect interval (up to
+    /// 30 s), so a reconnect under way is not taken for a stall.</summary>
+    public TimeSpan StallAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Immediate retries of a transient failure (Npgsql transient, timeout) before the delayed ones.</summary>
     public int ImmediateRetries { get; set; } = 3;

@@ -19,6 +19,7 @@ internal sealed class OutboxRelay(
     OutboxSignal signal,
     IOptions<MessagingOptions> options,
     MessagingMetrics metrics,
+    BusActivity busActivity,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstLook = TimeSpan.FromMilliseconds(1);
@@ -209,6 +210,8 @@ internal sealed class OutboxRelay(
             if (outcomes[i] is null) _confirmedUnmarked.Enqueue(rows[i].Id);
         }
         var failed = rows.Where((_, i) => outcomes[i] is not null).Select(row => row.Id).ToArray();
+        if (failed.Length < rows.Count) busActivity.Published();
+        else busActivity.PublishFailed();
         var error = outcomes.FirstOrDefault(outcome => outcome is not null);
         if (failed.Length > 0)
         {

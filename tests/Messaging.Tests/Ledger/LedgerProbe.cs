@@ -63,6 +63,7 @@ public sealed class LedgerProbe : IReceiveObserver
     }
 
     private Consumer? _lastConsumer;
+    private readonly ConcurrentDictionary<string, Consumer> _consumers = new(StringComparer.Ordinal);
 
     /// <summary>The queue the last delivery came from.</summary>
     public string? LastQueue => Volatile.Read(ref _lastConsumer)?.Queue;
@@ -76,6 +77,28 @@ public sealed class LedgerProbe : IReceiveObserver
         await consumer.Channel.Channel.BasicCancelAsync(consumer.Tag, noWait: true);
     }
 
+    /// <summary>The queues that had deliveries, in the order their consumers' channels were opened on the connection.</summary>
+    public IReadOnlyList<string> QueuesByChannelAge() =>
+        [.. _consumers.Values.OrderBy(consumer => consumer.Channel.Channel.ChannelNumber).Select(consumer => consumer.Queue)];
+
+    /// <summary>Makes the shutdown of <paramref name="queue"/>'s consumer channel hang until the returned handle is
+    /// disposed. RabbitMQ.Client tells a dead connection's channels one after the other and waits for each, so every
+    /// channel opened after this one is never told: its endpoint stays "ready" on a dead channel (the rare stall seen
+    /// after a broker crash, docs/messaging.md "Broker connection lost").</summary>
+    public IDisposable HangChannelShutdown(string queue)
+    {
+        var channel = _consumers[queue].Channel.Channel;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task Hang(object sender, RabbitMQ.Client.Events.ShutdownEventArgs reason) => release.Task;
+        channel.ChannelShutdownAsync += Hang;
+        return new Release(() => release.TrySetResult());
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+
     public Task PreReceive(ReceiveContext context)
     {
         if (context.GetMessageId() is { } id)
@@ -84,7 +107,9 @@ public sealed class LedgerProbe : IReceiveObserver
         }
         if (context is RabbitMqBasicConsumeContext delivery && context.TryGetPayload<ChannelContext>(out var channel))
         {
-            Volatile.Write(ref _lastConsumer, new Consumer(channel, delivery.ConsumerTag, context.InputAddress.AbsolutePath.Split('/')[^1]));
+            var consumer = new Consumer(channel, delivery.ConsumerTag, context.InputAddress.AbsolutePath.Split('/')[^1]);
+            Volatile.Write(ref _lastConsumer, consumer);
+            _consumers[consumer.Queue] = consumer;
         }
         return Task.CompletedTask;
     }

@@ -18,7 +18,7 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
 
     // Two ways a receive endpoint once failed to come back after the kill (docs/messaging.md, "Broker connection lost"):
     // a delivery that never finishes (bounded by Messaging:StopTimeout) and a consumer never told its channel is gone
-    // (found by the endpoint watchdog, which restarts the bus after Messaging:EndpointStallAfter). The defaults apply here.
+    // (found by the endpoint watchdog, which restarts the bus after Messaging:StallAfter). The defaults apply here.
     [Fact]
     public async Task Killing_the_broker_during_a_burst_loses_nothing_and_applies_nothing_twice()
     {
@@ -49,7 +49,7 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
             var ids = await burst;
             timeline.Note("the burst is in the outbox");
 
-            // Room for the watchdog: a stall is found after EndpointStallAfter (60 s) and the bus's stop may take a minute.
+            // Room for the watchdog: a stall is found after StallAfter (60 s) and the bus's stop may take a minute.
             await Eventually.TrueAsync(() => database.AllAppliedAsync(Burst), TimeSpan.FromSeconds(240),
                 "every event of the burst to be applied");
             timeline.Note("every event of the burst applied");
@@ -62,7 +62,7 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
             output.WriteLine(timeline.ToString());
             // MassTransit's warning when a consumer's stop gave up on deliveries after Messaging:StopTimeout (docs/messaging.md).
             output.WriteLine($"consumer stops given up after StopTimeout: {logs.Entries.Count(entry => entry.Message.StartsWith("Consumer stop canceled", StringComparison.Ordinal))}, " +
-                             $"stalled endpoints restarted by the watchdog: {metrics.Total("messaging.endpoint_restarts")}");
+                             $"stalled endpoints restarted by the watchdog: {metrics.Total("messaging.bus_restarts")}");
             if (Environment.GetEnvironmentVariable("BROKERKILL_LOGS") == "1")
             {
                 PrintHostLogs(logs);
@@ -86,7 +86,7 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
         output.WriteLine($"consumer: {probe.DistinctDeliveries} distinct message ids delivered, {probe.DuplicateDeliveries} duplicate deliveries");
         output.WriteLine($"metrics: outbox.published {metrics.Total("outbox.published")}, outbox.publish_failures " +
                          $"{metrics.Total("outbox.publish_failures")}, inbox.duplicates {metrics.Total("inbox.duplicates")}, " +
-                         $"messaging.endpoint_restarts {metrics.Total("messaging.endpoint_restarts")}");
+                         $"messaging.bus_restarts {metrics.Total("messaging.bus_restarts")}");
         output.WriteLine("broker queues:\n" + await Safely(async () => string.Join('\n', await broker.QueuesAsync())));
         output.WriteLine("broker bindings:\n" + await Safely(async () => string.Join('\n', await broker.BindingsAsync())));
         PrintHostLogs(logs);

@@ -5,21 +5,23 @@ using RabbitMQ.Client.Exceptions;
 
 namespace Studios.ServiceDefaults.Messaging;
 
-/// <summary>Restarts the bus when a receive endpoint has silently stopped consuming: its queue holds ready messages,
-/// none has reached it for <see cref="MessagingOptions.EndpointStallAfter"/>, and it is not busy on a live channel.
-/// After a broker crash RabbitMQ.Client 7.2 sometimes never tells an endpoint's consumer that its channel is gone;
-/// MassTransit then still calls the endpoint ready and never reconnects it (docs/messaging.md, "Broker connection
-/// lost"). A restart stops the endpoints (bounded by StopTimeout) and connects them anew; deliveries cut short are
-/// redelivered and the inbox absorbs the repeats.</summary>
-internal sealed class ReceiveEndpointWatchdog(
+/// <summary>Restarts the bus when part of it has silently stalled for <see cref="MessagingOptions.StallAfter"/> while the
+/// broker answers: a receive endpoint whose queue holds ready messages, none of which reached it, and which is not busy on
+/// a live channel; or the outbox relay, every publish of which has failed. After a broker connection is lost,
+/// RabbitMQ.Client 7.2 tells the connection's channels one after the other and waits for each; when one never finishes,
+/// the channels after it are never told, and MassTransit keeps using them: endpoints stay "ready" and consume nothing,
+/// publishes time out (docs/messaging.md, "Broker connection lost"). A restart stops the endpoints and connects
+/// everything anew; deliveries cut short are redelivered and the inbox absorbs the repeats, failed publishes are retried
+/// from the outbox.</summary>
+internal sealed class BusWatchdog(
     IBusControl bus,
     ReceiveEndpoints endpoints,
-    EndpointActivity activity,
+    BusActivity activity,
     IConfiguration configuration,
     IHostEnvironment environment,
     IOptions<MessagingOptions> options,
     MessagingMetrics metrics,
-    ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService
+    ILogger<BusWatchdog> logger) : BackgroundService
 {
     private const int QueueNotFound = 404;
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
@@ -29,18 +31,18 @@ internal sealed class ReceiveEndpointWatchdog(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (settings.EndpointWatchdogInterval <= TimeSpan.Zero)
+        if (settings.WatchdogInterval <= TimeSpan.Zero)
         {
             return;
         }
-        using var timer = new PeriodicTimer(settings.EndpointWatchdogInterval);
+        using var timer = new PeriodicTimer(settings.WatchdogInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    var stalled = await FindStalledAsync(settings.EndpointStallAfter, stoppingToken);
+                    var stalled = await FindStalledAsync(settings.StallAfter, stoppingToken);
                     if (stalled.Count > 0)
                     {
                         await RestartBusAsync(stalled, settings, stoppingToken);
@@ -49,7 +51,7 @@ internal sealed class ReceiveEndpointWatchdog(
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     // The broker is away (MassTransit reconnects by itself then) or a look failed: try again next tick.
-                    logger.LogDebug(exception, "The endpoint watchdog could not look at the queues");
+                    logger.LogDebug(exception, "The bus watchdog could not look at the broker");
                     await CloseConnectionAsync();
                 }
             }
@@ -63,18 +65,28 @@ internal sealed class ReceiveEndpointWatchdog(
         }
     }
 
+    /// <summary>The stalled outbox relay, as the restart metric tags it.</summary>
+    internal const string RelayStall = "outbox relay";
+
     private async Task<List<string>> FindStalledAsync(TimeSpan stallAfter, CancellationToken cancellationToken)
     {
         var stalled = new List<string>();
         var quiet = endpoints.Queues.Where(queue => activity.StateOf(queue).Quiet >= stallAfter).ToList();
-        if (quiet.Count == 0)
+        var publishingFailingFor = activity.PublishingFailingFor;
+        if (quiet.Count == 0 && publishingFailingFor < stallAfter)
         {
-            return stalled; // every endpoint had a delivery lately: no need to ask the broker
+            return stalled; // every endpoint had a delivery lately and the relay publishes: no need to ask the broker
         }
+        // Connecting is also the proof that the broker answers: while it is away nothing stalled, MassTransit reconnects.
         if (_connection is not { IsOpen: true })
         {
             await CloseConnectionAsync();
-            _connection = await BrokerAddress.ConnectAsync(configuration, $"{environment.ApplicationName} endpoint watchdog", cancellationToken);
+            _connection = await BrokerAddress.ConnectAsync(configuration, $"{environment.ApplicationName} watchdog", cancellationToken);
+        }
+        if (publishingFailingFor >= stallAfter)
+        {
+            logger.LogWarning("The outbox relay is stalled: every publish has failed for {FailingFor} while the broker answers", publishingFailingFor);
+            stalled.Add(RelayStall);
         }
         foreach (var queue in quiet)
         {
@@ -106,8 +118,8 @@ internal sealed class ReceiveEndpointWatchdog(
 
     private async Task RestartBusAsync(List<string> stalled, MessagingOptions settings, CancellationToken cancellationToken)
     {
-        logger.LogWarning("Restarting the bus to reconnect the stalled receive endpoints {Queues}", stalled);
-        metrics.EndpointsRestarted(stalled);
+        logger.LogWarning("Restarting the bus to reconnect what stalled: {Stalled}", stalled);
+        metrics.BusRestarted(stalled);
         // Bounded, but generously: on a channel whose connection died the stop's basic.cancel waits for RabbitMQ.Client's
         // 20 s continuation timeout, after the endpoint's own stop timeouts; a stop cut short leaves MassTransit's host
         // "already started", and the start below would then bring nothing back (the next tick tries again).
@@ -140,7 +152,7 @@ internal sealed class ReceiveEndpointWatchdog(
             }
             catch (Exception exception)
             {
-                logger.LogDebug(exception, "Closing the endpoint watchdog's connection failed");
+                logger.LogDebug(exception, "Closing the bus watchdog's connection failed");
             }
         }
     }

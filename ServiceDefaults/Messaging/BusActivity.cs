@@ -5,12 +5,25 @@ using MassTransit.RabbitMqTransport;
 
 namespace Studios.ServiceDefaults.Messaging;
 
-/// <summary>What each receive endpoint of this process is doing, as its deliveries show it: when the last one started,
-/// how many are in flight, and whether the channel they came on is still open. The watchdog's evidence.</summary>
-public sealed class EndpointActivity : IReceiveObserver
+/// <summary>What this process's bus is doing: for each receive endpoint, as its deliveries show it, when the last one
+/// started, how many are in flight and whether the channel they came on is still open; for the outbox relay, since when
+/// its publishes have all been failing. The watchdog's evidence.</summary>
+public sealed class BusActivity : IReceiveObserver
 {
+    private const long NotFailing = long.MaxValue;
     private readonly ConcurrentDictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
     private long _since = Stopwatch.GetTimestamp();
+    private long _publishingFailingSince = NotFailing;
+
+    /// <summary>How long every publish of the relay has failed (zero while publishing works or nothing was tried).</summary>
+    public TimeSpan PublishingFailingFor =>
+        Volatile.Read(ref _publishingFailingSince) is var since && since == NotFailing ? TimeSpan.Zero : Stopwatch.GetElapsedTime(since);
+
+    /// <summary>A relay batch was published, at least in part: publishing works.</summary>
+    internal void Published() => Volatile.Write(ref _publishingFailingSince, NotFailing);
+
+    /// <summary>A relay batch failed entirely; the first of a run of such failures starts the clock.</summary>
+    internal void PublishFailed() => Interlocked.CompareExchange(ref _publishingFailingSince, Stopwatch.GetTimestamp(), NotFailing);
 
     /// <summary>The endpoint consuming <paramref name="queue"/>, as seen now.</summary>
     public EndpointState StateOf(string queue)
@@ -26,11 +39,12 @@ public sealed class EndpointActivity : IReceiveObserver
             channel is null ? null : channel.Channel.IsOpen && channel.ConnectionContext.Connection.IsOpen);
     }
 
-    /// <summary>Forgets what the endpoints did before a restart of the bus: deliveries of the old channels that never
-    /// finished no longer count, and the quiet time starts again.</summary>
+    /// <summary>Forgets what the bus did before its restart: deliveries of the old channels that never finished no longer
+    /// count, the quiet time starts again, and so does the relay's run of failures.</summary>
     internal void Restarted()
     {
         Volatile.Write(ref _since, Stopwatch.GetTimestamp());
+        Volatile.Write(ref _publishingFailingSince, NotFailing);
         _endpoints.Clear();
     }
 
