@@ -48,6 +48,15 @@ public sealed class BusActivity : IReceiveObserver
         _endpoints.Clear();
     }
 
+    /// <summary>The channels the endpoints consuming <paramref name="queues"/> last received on, where their connection
+    /// is gone: channels RabbitMQ.Client may never have told about it.</summary>
+    internal IReadOnlyList<RabbitMQ.Client.IChannel> DeadChannelsOf(IEnumerable<string> queues) =>
+    [
+        .. queues.Select(queue => _endpoints.TryGetValue(queue, out var endpoint) ? Volatile.Read(ref endpoint.Channel) : null)
+            .Where(channel => channel is not null && !channel.ConnectionContext.Connection.IsOpen)
+            .Select(channel => channel!.Channel).Distinct(),
+    ];
+
     public Task PreReceive(ReceiveContext context)
     {
         var endpoint = _endpoints.GetOrAdd(QueueOf(context), _ => new Endpoint());

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 
 namespace Studios.ServiceDefaults.Messaging;
@@ -21,10 +22,12 @@ internal sealed class BusWatchdog(
     IHostEnvironment environment,
     IOptions<MessagingOptions> options,
     MessagingMetrics metrics,
+    BusWatchdogHealth health,
     ILogger<BusWatchdog> logger) : BackgroundService
 {
     private const int QueueNotFound = 404;
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
+    private const int StopAttempts = 5;
+    private static readonly TimeSpan ContinuationTimeout = TimeSpan.FromSeconds(20);
 
     private IConnection? _connection;
 
@@ -43,8 +46,18 @@ internal sealed class BusWatchdog(
                 try
                 {
                     var stalled = await FindStalledAsync(settings.StallAfter, stoppingToken);
-                    if (stalled.Count > 0)
+                    if (stalled.Count == 0)
                     {
+                        health.NothingStalled();
+                    }
+                    else if (health.GaveUp)
+                    {
+                        logger.LogCritical("Still stalled after {Restarts} restarts of the bus: {Stalled}; /alive reports it, the process needs a restart",
+                            BusWatchdogHealth.RestartsBeforeGivingUp, stalled);
+                    }
+                    else
+                    {
+                        health.Restarted();
                         await RestartBusAsync(stalled, settings, stoppingToken);
                     }
                 }
@@ -120,25 +133,57 @@ internal sealed class BusWatchdog(
     {
         logger.LogWarning("Restarting the bus to reconnect what stalled: {Stalled}", stalled);
         metrics.BusRestarted(stalled);
-        // Bounded, but generously: on a channel whose connection died the stop's basic.cancel waits for RabbitMQ.Client's
-        // 20 s continuation timeout, after the endpoint's own stop timeouts; a stop cut short leaves MassTransit's host
-        // "already started", and the start below would then bring nothing back (the next tick tries again).
-        var stopWithin = settings.StopTimeout + settings.ConsumerStopTimeout + StopGrace;
-        using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        // MassTransit's StopTimeout applies only to its hosted service's stop; this one needs a bound of its own: a
+        // delivery stuck on the dead connection never completes (ConsumerStopTimeout only cancels its token), and on the
+        // dead channels each basic.cancel waits for RabbitMQ.Client's 20 s continuation timeout.
+        var stopWithin = settings.StopTimeout + settings.ConsumerStopTimeout + ContinuationTimeout;
+        // A channel of the dead connection that was never told still counts as open, so acknowledgements and the stop's
+        // basic.cancel wait on it for good or for RabbitMQ.Client's continuation timeout. Closing it here (abort: nothing
+        // can reach the broker any more) marks it closed at once: they fail fast and the endpoints stop cleanly.
+        foreach (var channel in activity.DeadChannelsOf(stalled))
         {
-            stopping.CancelAfter(stopWithin);
-            try
-            {
-                await bus.StopAsync(stopping.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("The bus did not stop within {Timeout}; starting it regardless", stopWithin);
-            }
+            _ = AbortQuietlyAsync(channel);
         }
-        activity.Restarted();
-        await bus.StartAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            bool cutShort;
+            using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                stopping.CancelAfter(stopWithin);
+                try
+                {
+                    await bus.StopAsync(stopping.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                }
+                cutShort = stopping.IsCancellationRequested;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            activity.Restarted();
+            await bus.StartAsync(cancellationToken);
+            // A stop cut short leaves MassTransit's host started with its endpoints stopped, and the start brings nothing
+            // back ("already started"). Stopping once more finishes what was left, and the start after it is real.
+            if (!cutShort || attempt == StopAttempts)
+            {
+                break;
+            }
+            logger.LogWarning("The bus did not stop within {Timeout}; stopping it once more", stopWithin);
+        }
         logger.LogInformation("The bus restarted");
+    }
+
+    private async Task AbortQuietlyAsync(IChannel channel)
+    {
+        try
+        {
+            await channel.CloseAsync(new ShutdownEventArgs(ShutdownInitiator.Application, Constants.ReplySuccess, "stalled: its connection is gone"),
+                abort: true);
+        }
+        catch (Exception exception)
+        {
+            logger.LogDebug(exception, "Aborting a dead channel failed");
+        }
     }
 
     private async Task CloseConnectionAsync()

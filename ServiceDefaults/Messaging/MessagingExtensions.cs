@@ -96,6 +96,8 @@ public static class MessagingExtensions
             });
         });
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddSingleton<BusWatchdogHealth>();
+        builder.Services.AddHealthChecks().AddCheck<BusWatchdogHealth>("bus-watchdog", tags: [HealthEndpoints.LiveTag]);
         builder.Services.AddHostedService<BusWatchdog>();
         return builder;
     }

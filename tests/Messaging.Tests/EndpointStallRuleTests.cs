@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Studios.ServiceDefaults.Messaging;
 
 namespace Studios.Messaging.Tests;
@@ -24,5 +25,24 @@ public sealed class EndpointStallRuleTests
     {
         var state = new EndpointState(TimeSpan.FromSeconds(quietSeconds), inFlight, channelOpen);
         Assert.Equal(stalled, state.IsStalled(ready, StallAfter));
+    }
+
+    [Fact]
+    public async Task The_watchdog_gives_up_on_liveness_after_restarts_in_a_row_that_did_not_end_a_stall()
+    {
+        var health = new BusWatchdogHealth();
+        for (var restart = 1; restart < BusWatchdogHealth.RestartsBeforeGivingUp; restart++)
+        {
+            health.Restarted();
+        }
+        Assert.False(health.GaveUp);
+        health.NothingStalled(); // a restart that worked starts the count again
+        for (var restart = 1; restart <= BusWatchdogHealth.RestartsBeforeGivingUp; restart++)
+        {
+            health.Restarted();
+        }
+        Assert.True(health.GaveUp);
+        var result = await health.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
     }
 }

@@ -14,6 +14,10 @@ public sealed class LedgerProbe : IReceiveObserver
     /// a delivery that cannot finish, as an acknowledgement stuck on a dead connection.</summary>
     public const string Hang = "hang";
 
+    /// <summary>An entry noted "stuck" makes the consumer wait until <see cref="ReleaseHung"/> or its cancellation: I/O
+    /// stuck on a dead connection, which gives up when MassTransit's ConsumerStopTimeout cancels it.</summary>
+    public const string Stuck = "stuck";
+
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _hanging;
 
@@ -55,6 +59,8 @@ public sealed class LedgerProbe : IReceiveObserver
     public int Hanging => Volatile.Read(ref _hanging);
 
     public void ReleaseHung() => _release.TrySetResult();
+
+    internal Task StuckAsync(CancellationToken cancellationToken) => HangAsync().WaitAsync(cancellationToken);
 
     internal Task HangAsync()
     {

@@ -81,6 +81,14 @@ public sealed class StalledEndpointTests(ITestOutputHelper output)
         Assert.Equal(2, queues.Count);
         var (older, younger) = (queues[0], queues[1]);
 
+        // The younger endpoint also holds a delivery stuck on I/O (until MassTransit's ConsumerStopTimeout cancels it),
+        // as an acknowledgement on the dead connection: it is in flight on a closed channel, and the bus's stop must wait it out.
+        var hung = younger.EndsWith("imported", StringComparison.Ordinal)
+            ? await LedgerWriter.ImportAsync(ledger.Services, 1, note: LedgerProbe.Stuck)
+            : await LedgerWriter.RecordAsync(ledger.Services, 1, note: LedgerProbe.Stuck);
+        (younger.EndsWith("imported", StringComparison.Ordinal) ? imported : recorded).AddRange(hung);
+        await Eventually.TrueAsync(() => probe.Hanging > 0, TimeSpan.FromSeconds(30), $"a delivery on {younger} to be stuck");
+
         try
         {
             // The older channel's shutdown hangs, so the younger one is never told that the connection died.
@@ -101,13 +109,19 @@ public sealed class StalledEndpointTests(ITestOutputHelper output)
                     return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
                 }
                 await Eventually.TrueAsync(async () => await ConsumersAsync(older) == 1, TimeSpan.FromSeconds(20), $"{older} to be consumed again");
-                await Task.Delay(TimeSpan.FromSeconds(3));
                 Assert.Equal(0u, await ConsumersAsync(younger));
-                output.WriteLine($"{younger} stalled behind {older}'s hung channel shutdown");
 
+                await Eventually.TrueAsync(() => logs.Entries.Any(entry => entry.Message == "The bus restarted"),
+                    TimeSpan.FromSeconds(150), "the watchdog to restart the bus");
+                probe.ReleaseHung(); // the stuck delivery is redelivered on the new channel: it must not be stuck again
+                // Until the watchdog stopped the bus, MassTransit was never told that the younger endpoint's channel was gone.
+                var beforeRestart = logs.Entries.TakeWhile(entry => !entry.Message.StartsWith("Stopping bus", StringComparison.Ordinal)).ToList();
+                Assert.Contains(beforeRestart, entry => entry.Message.StartsWith("Channel Shutdown", StringComparison.Ordinal) && entry.Message.Contains(older));
+                Assert.DoesNotContain(beforeRestart, entry => entry.Message.StartsWith("Channel Shutdown", StringComparison.Ordinal) && entry.Message.Contains(younger));
+                output.WriteLine($"{younger} stalled behind {older}'s hung channel shutdown");
                 await Eventually.TrueAsync(async () => await database.AllAppliedAsync(recorded.Count)
                         && await database.AllAppliedAsync(imported.Count, LedgerDatabase.ImportedEffects),
-                    TimeSpan.FromSeconds(180), "every event to be applied after the watchdog's restart");
+                    TimeSpan.FromSeconds(60), "every event to be applied after the watchdog's restart");
             }
         }
         catch
