@@ -25,6 +25,9 @@ internal sealed class BusWatchdog(
     BusWatchdogHealth health,
     ILogger<BusWatchdog> logger) : BackgroundService
 {
+    /// <summary>The stalled outbox relay, as the restart metric tags it.</summary>
+    internal const string RelayStall = "outbox relay";
+
     private const int QueueNotFound = 404;
     private const int StopAttempts = 5;
     private static readonly TimeSpan ContinuationTimeout = TimeSpan.FromSeconds(20);
@@ -77,9 +80,6 @@ internal sealed class BusWatchdog(
             await CloseConnectionAsync();
         }
     }
-
-    /// <summary>The stalled outbox relay, as the restart metric tags it.</summary>
-    internal const string RelayStall = "outbox relay";
 
     private async Task<List<string>> FindStalledAsync(TimeSpan stallAfter, CancellationToken cancellationToken)
     {
