@@ -1,4 +1,5 @@
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Studios.ServiceDefaults.Messaging;
 
@@ -7,6 +8,7 @@ namespace Studios.ServiceDefaults.Messaging;
 public sealed record BrokerAddress(Uri HostUri, string UserName, string Password)
 {
     public const string ConnectionStringName = "messaging";
+    private const int QueueNotFound = 404;
 
     public static BrokerAddress From(IConfiguration configuration)
     {
@@ -41,5 +43,19 @@ public sealed record BrokerAddress(Uri HostUri, string UserName, string Password
             AutomaticRecoveryEnabled = false,
         };
         return factory.CreateConnectionAsync(cancellationToken);
+    }
+
+    /// <summary>Messages ready in <paramref name="queue"/> (a passive declare), or null when it does not exist; the broker
+    /// then closes <paramref name="channel"/>.</summary>
+    internal static async Task<uint?> ReadyMessagesAsync(IChannel channel, string queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+        }
+        catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == QueueNotFound)
+        {
+            return null;
+        }
     }
 }

@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
-using RabbitMQ.Client.Exceptions;
 
 namespace Studios.ServiceDefaults.Messaging;
 
@@ -28,7 +27,6 @@ internal sealed class BusWatchdog(
     /// <summary>The stalled outbox relay, as the restart metric tags it.</summary>
     internal const string RelayStall = "outbox relay";
 
-    private const int QueueNotFound = 404;
     private const int StopAttempts = 5;
     private static readonly TimeSpan ContinuationTimeout = TimeSpan.FromSeconds(20);
 
@@ -105,20 +103,17 @@ internal sealed class BusWatchdog(
         {
             // A channel per look: a queue that is gone (deleted by hand; MassTransit declares it again on reconnect)
             // closes the channel it was asked on, and must not keep the others from being looked at.
-            uint ready;
+            uint? ready;
             await using (var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken))
             {
-                try
-                {
-                    ready = (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
-                }
-                catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == QueueNotFound)
-                {
-                    continue;
-                }
+                ready = await BrokerAddress.ReadyMessagesAsync(channel, queue, cancellationToken);
+            }
+            if (ready is null)
+            {
+                continue;
             }
             var state = activity.StateOf(queue);
-            if (state.IsStalled(ready, stallAfter))
+            if (state.IsStalled(ready.Value, stallAfter))
             {
                 logger.LogWarning(
                     "Receive endpoint {Queue} is stalled: {Ready} messages ready, none received for {Quiet}, {InFlight} in flight, channel {Channel}",

@@ -1,6 +1,5 @@
 using System.Text;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 
 namespace Studios.ServiceDefaults.Messaging;
 
@@ -12,7 +11,6 @@ public sealed class ErrorQueues(IConfiguration configuration, ReceiveEndpoints e
     private const string FaultHeaderPrefix = "MT-Fault-";
     private const string ReasonHeader = "MT-Reason";
     private const string ActivityHeader = "MT-Activity-Id";
-    private const int NotFound = 404;
 
     /// <summary>Each error queue of this service with up to <paramref name="limit"/> of its messages, oldest first.
     /// The messages are looked at, not taken: they stay in the queue in their order.</summary>
@@ -71,17 +69,8 @@ public sealed class ErrorQueues(IConfiguration configuration, ReceiveEndpoints e
         BrokerAddress.ConnectAsync(configuration, $"{environment.ApplicationName} operations", cancellationToken);
 
     /// <summary>Messages in the queue; 0 when MassTransit has not created it yet (nothing ever faulted there).</summary>
-    private static async Task<int> CountAsync(IChannel channel, string queue, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (int)(await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
-        }
-        catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == NotFound)
-        {
-            return 0;
-        }
-    }
+    private static async Task<int> CountAsync(IChannel channel, string queue, CancellationToken cancellationToken) =>
+        (int)(await BrokerAddress.ReadyMessagesAsync(channel, queue, cancellationToken) ?? 0);
 
     private static ErrorMessage Describe(BasicGetResult delivery)
     {

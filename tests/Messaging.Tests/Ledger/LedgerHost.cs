@@ -35,6 +35,17 @@ public sealed class LedgerHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary><paramref name="settings"/> plus MassTransit at Debug (why an endpoint stops or reconnects is told only
+    /// there), its per-message lines at Information, and Npgsql's per-command lines left out: for tests that read the
+    /// host's logs about a broker connection.</summary>
+    public static Dictionary<string, string?> WithMassTransitDebugLogs(IDictionary<string, string?> settings) =>
+        new(settings)
+        {
+            ["Logging:LogLevel:MassTransit"] = "Debug",
+            ["Logging:LogLevel:MassTransit.Messages"] = "Information",
+            ["Logging:LogLevel:Npgsql"] = "Warning",
+        };
+
     public static async Task<LedgerHost> StartAsync(string databaseConnectionString, string messagingConnectionString,
         LedgerProbe probe, LogCollector? logs = null, IDictionary<string, string?>? settings = null)
     {

@@ -26,11 +26,9 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
         await using var env = await TestEnvironment.CreateAsync("brokerkill", LedgerHost.Database);
         var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
         var probe = new LedgerProbe();
-        // MassTransit tells why a receive endpoint stops reconnecting only at Debug; Npgsql's per-command lines are noise here.
         var logs = new LogCollector(LogLevel.Debug);
         await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), broker.ConnectionString(), probe, logs,
-            new Dictionary<string, string?> { ["Logging:LogLevel:MassTransit"] = "Debug", ["Logging:LogLevel:MassTransit.Messages"] = "Information",
-                ["Logging:LogLevel:Npgsql"] = "Warning" });
+            LedgerHost.WithMassTransitDebugLogs(new Dictionary<string, string?>()));
         using var metrics = new MetricRecorder(ledger.Services);
         await using var timeline = new Timeline(database, broker, probe, metrics);
         // BROKERKILL_AFTER=n kills the broker once n events are applied (0: at once), to try other moments.
@@ -98,17 +96,13 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
     private void PrintHostLogs(LogCollector logs)
     {
         var entries = logs.Entries;
-        var perMessage = entries.Where(IsPerMessage).ToList();
+        var perMessage = entries.Where(entry => entry.IsPerMessage).ToList();
         output.WriteLine($"Ledger host logs ({entries.Count} entries, {perMessage.Count} of them per message; the first 10 of those, then all others):");
-        foreach (var entry in perMessage.Take(10).Concat(entries.Where(entry => !IsPerMessage(entry))).OrderBy(entry => entry.At).Take(600))
+        foreach (var entry in perMessage.Take(10).Concat(entries.Where(entry => !entry.IsPerMessage)).OrderBy(entry => entry.At).Take(600))
         {
             output.WriteLine(entry.ToString());
         }
     }
-
-    private static bool IsPerMessage(LogEntry entry) =>
-        entry.Category.StartsWith("MassTransit", StringComparison.Ordinal) &&
-        entry.Message.Split(' ', 2)[0] is "RECEIVE" or "SEND" or "PUBLISH" or "S-FAULT" or "R-FAULT" or "T-FAULT" or "R-RETRY" or "R-REDELIVER";
 
     private static async Task<string> Safely(Func<Task<string>> describe)
     {

@@ -24,13 +24,11 @@ public sealed class StuckDeliveryTests(ITestOutputHelper output)
         var probe = new LedgerProbe();
         var logs = new LogCollector(LogLevel.Debug);
         await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString,
-            probe, logs, new Dictionary<string, string?>
+            probe, logs, LedgerHost.WithMassTransitDebugLogs(new Dictionary<string, string?>
             {
                 ["Messaging:ConsumerStopTimeout"] = "00:00:01",
                 ["Messaging:StopTimeout"] = "00:00:03",
-                ["Logging:LogLevel:MassTransit"] = "Debug",
-                ["Logging:LogLevel:MassTransit.Messages"] = "Information",
-            });
+            }));
         // Another service publishes: this test is about the receive endpoint, so Ledger's own publishing stays out of it.
         await using var bus = await TestBus.StartAsync(env);
         try

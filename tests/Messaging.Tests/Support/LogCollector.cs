@@ -35,6 +35,12 @@ public sealed class LogCollector(LogLevel minimumLevel = LogLevel.Information) :
 public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception, string? TraceId,
     DateTimeOffset At)
 {
+    /// <summary>One of MassTransit's per-message lines (RECEIVE, SEND, PUBLISH, S-FAULT, ...), which drown the lines
+    /// that explain a stall.</summary>
+    public bool IsPerMessage =>
+        Category.StartsWith("MassTransit", StringComparison.Ordinal) &&
+        Message.Split(' ', 2)[0] is "RECEIVE" or "SEND" or "PUBLISH" or "S-FAULT" or "R-FAULT" or "T-FAULT" or "R-RETRY" or "R-REDELIVER";
+
     /// <summary>One line (the exception's type and message, not its stack), for a failing test's output.</summary>
     public override string ToString() =>
         $"{At:HH:mm:ss.fff} {Level,-11} {Category}: {Message}" + (Exception is null ? "" : $" [{Exception.GetType().Name}: {Exception.Message}]");
