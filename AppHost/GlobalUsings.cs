@@ -1,1 +1,4 @@
+global using Aspire.Hosting.ApplicationModel;
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
 global using Microsoft.Extensions.Logging;

@@ -1,7 +1,34 @@
-using Studios.AppHost;
-using Studios.AppHost.Hosting;
 using Studios.AppHost.Publishing;
+using Studios.AppHost.Resources;
 
-// `publish` writes the model as Kubernetes manifests; anything else runs it on this machine (see AppHostSettings).
-if (PublishCommand.Matches(args)) return PublishCommand.Run(args, AppHostModel.Describe);
-return await AppHostRunner.RunAsync(args, AppHostModel.Describe);
+// The Studios system on one machine. `publish --output <folder>` writes this same model as Kubernetes manifests.
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = PublishCommand.BuilderArgs(args), EnableResourceLogging = Environment.GetEnvironmentVariable("DEBUGLOG") == "1" });
+
+var messaging = builder.AddRabbitMQNode("messaging");
+
+var postgres = builder.AddPostgresCluster("postgres");
+var membershipDb = postgres.AddDatabase("membership-db", "membership");
+var schedulingDb = postgres.AddDatabase("scheduling-db", "scheduling");
+var practiceContentDb = postgres.AddDatabase("practice-content-db", "practice_content");
+var stewardshipDb = postgres.AddDatabase("stewardship-db", "stewardship");
+
+// Local only: signs the tokens the services accept (in production they trust a real OIDC authority).
+var identity = builder.AddDevIdentity("identity");
+
+builder.AddService<Projects.Membership_Api>("membership", identity)
+    .WithReference(membershipDb, "membership").WaitFor(membershipDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+builder.AddService<Projects.Scheduling_Api>("scheduling", identity)
+    .WithReference(schedulingDb, "scheduling").WaitFor(schedulingDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+builder.AddService<Projects.PracticeContent_Api>("practice-content", identity)
+    .WithReference(practiceContentDb, "practice_content").WaitFor(practiceContentDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+builder.AddService<Projects.Stewardship_Api>("stewardship", identity)
+    .WithReference(stewardshipDb, "stewardship").WaitFor(stewardshipDb)
+    .WithReference(messaging).WaitFor(messaging);
+
+return builder.Build().RunOrPublish(args);

@@ -1,7 +1,7 @@
 namespace Studios.Launchers;
 
 /// <summary>A server's data folder: created if missing, proven writable, owned by the service user.</summary>
-internal static class DataFolder
+public static class DataFolder
 {
     public static string Prepare(string path)
     {

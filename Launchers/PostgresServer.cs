@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -9,10 +8,10 @@ namespace Studios.Launchers;
 /// A PostgreSQL cluster run from Debian's binaries with initdb + pg_ctl, listening on 127.0.0.1 only
 /// (no Unix socket), its data kept across runs in its own folder.
 /// </summary>
-public sealed partial class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : IAsyncDisposable
 {
-    private const string ServiceUser = "postgres";
-    private const string SuperUser = "postgres";
+    private const string ServiceUser = PostgresCluster.ServiceUser;
+    private const string SuperUser = PostgresCluster.SuperUser;
 
     private readonly PostgresOptions _options;
     private readonly ILogger _logger;
@@ -54,37 +53,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     public async Task<string> EnsureDatabaseAsync(string database, string role, string password, CancellationToken ct = default)
     {
-        ValidateIdentifier(database);
-        ValidateIdentifier(role);
-        await using var connection = await OpenAdminAsync(ct).ConfigureAwait(false);
-
-        // Roles are cluster-wide and two callers may race to create the same one: create, else alter.
-        var roleExists = await ScalarAsync<bool>(connection,
-            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @name)", ("name", role), ct).ConfigureAwait(false);
-        try
-        {
-            await ExecuteFormattedAsync(connection,
-                roleExists ? "ALTER ROLE %I WITH LOGIN PASSWORD %L" : "CREATE ROLE %I WITH LOGIN PASSWORD %L",
-                role, password, ct).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateObject)
-        {
-            await ExecuteFormattedAsync(connection, "ALTER ROLE %I WITH LOGIN PASSWORD %L", role, password, ct).ConfigureAwait(false);
-        }
-
-        var dbExists = await ScalarAsync<bool>(connection,
-            "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)", ("name", database), ct).ConfigureAwait(false);
-        if (!dbExists)
-        {
-            try
-            {
-                await ExecuteAsync(connection, $"CREATE DATABASE \"{database}\" OWNER \"{role}\"", ct).ConfigureAwait(false);
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { }
-        }
-        // Owner of the database (and so of its public schema); nobody else may even connect.
-        await ExecuteAsync(connection, $"ALTER DATABASE \"{database}\" OWNER TO \"{role}\"", ct).ConfigureAwait(false);
-        await ExecuteAsync(connection, $"REVOKE CONNECT, TEMPORARY ON DATABASE \"{database}\" FROM PUBLIC", ct).ConfigureAwait(false);
+        await PostgresCluster.EnsureDatabaseAsync(AdminConnectionString, database, role, password, ct).ConfigureAwait(false);
         _logger.LogInformation("PostgreSQL database {Database} ready for role {Role}", database, role);
         return ConnectionString(database, role, password);
     }
@@ -161,13 +130,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
         if (!FreePort.IsFree(Port)) throw LauncherException.PortTaken(Port, "PostgreSQL");
         await DataFolder.GiveToAsync(ServiceUser, _root, ct).ConfigureAwait(false);
 
-        if (!File.Exists(Path.Combine(_pgData, "PG_VERSION")))
-        {
-            _logger.LogInformation("Creating PostgreSQL cluster in {Directory}", _pgData);
-            await Commands.RunCheckedAsync("initdb", ServiceUser, Path.Combine(_options.BinDirectory, "initdb"),
-                ["-D", _pgData, "-U", SuperUser, "--auth=scram-sha-256", "--pwfile", Path.Combine(_root, "superuser.password"),
-                 "-E", "UTF8", "--locale=C.UTF-8"], ct).ConfigureAwait(false);
-        }
+        if (await PostgresCluster.InitializeAsync(_options.BinDirectory, _pgData, Path.Combine(_root, "superuser.password"), ct)
+                .ConfigureAwait(false))
+            _logger.LogInformation("Created a PostgreSQL cluster in {Directory}", _pgData);
 
         var start = await Commands.RunAsAsync(ServiceUser, PgCtl,
             ["-D", _pgData, "-l", _logFile, "-w", "-t", "60",
@@ -224,13 +189,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
             Host = "127.0.0.1", Port = Port, Database = database, Username = user, Password = password,
         }.ConnectionString;
 
-    private async Task<NpgsqlConnection> OpenAdminAsync(CancellationToken ct)
-    {
-        // No pooling: pooled connections would be dead after a restart or kill.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(ct).ConfigureAwait(false);
-        return connection;
-    }
+    private async Task<NpgsqlConnection> OpenAdminAsync(CancellationToken ct) =>
+        await PostgresCluster.OpenAdminAsync(AdminConnectionString, ct).ConfigureAwait(false);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
@@ -238,33 +198,5 @@ public sealed partial class PostgresServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>DDL takes no parameters: let the server quote the identifier (%I) and the literal (%L).</summary>
-    private static async Task ExecuteFormattedAsync(NpgsqlConnection connection, string template, string identifier, string literal,
-        CancellationToken ct)
-    {
-        var sql = await ScalarAsync<string>(connection, "SELECT format(@template, @identifier, @literal)",
-            [("template", template), ("identifier", identifier), ("literal", literal)], ct).ConfigureAwait(false);
-        await ExecuteAsync(connection, sql, ct).ConfigureAwait(false);
-    }
-
-    private static Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, (string Name, object Value) parameter,
-        CancellationToken ct) => ScalarAsync<T>(connection, sql, [parameter], ct);
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters,
-        CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return (T)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-    }
-
-    private static void ValidateIdentifier(string name)
-    {
-        if (!IdentifierPattern().IsMatch(name))
-            throw new ArgumentException($"'{name}' is not a valid database or role name (^[a-z_][a-z0-9_]*$, at most 63 characters).",
-                nameof(name));
-    }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
-    private static partial Regex IdentifierPattern();
+    private static void ValidateIdentifier(string name) => PostgresCluster.ValidateIdentifier(name);
 }

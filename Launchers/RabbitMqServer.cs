@@ -168,15 +168,21 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops any RabbitMQ node that a crashed earlier run left on this data folder, without starting anything.
-    /// StartAsync does this by itself (also for a node of the same name).
+    /// Stops any RabbitMQ node that a crashed earlier run left on this data folder, and the epmd daemon it started,
+    /// without starting anything. StartAsync does this by itself (also for a node of the same name).
     /// </summary>
     public static async Task StopLeftOverAsync(string dataDirectory, ILogger? logger = null, CancellationToken ct = default)
     {
-        var leftOver = Processes.WithEnvironment("beam.smp", MnesiaVariable(Path.GetFullPath(dataDirectory)));
-        if (leftOver.Count == 0) return;
-        (logger ?? NullLogger.Instance).LogWarning("Stopping RabbitMQ left running on {Directory} (pid {Pid})", dataDirectory, leftOver[0]);
-        await Processes.TerminateAsync(leftOver, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+        var mnesia = MnesiaVariable(Path.GetFullPath(dataDirectory));
+        var leftOver = Processes.WithEnvironment("beam.smp", mnesia);
+        if (leftOver.Count > 0)
+        {
+            (logger ?? NullLogger.Instance).LogWarning("Stopping RabbitMQ left running on {Directory} (pid {Pid})", dataDirectory, leftOver[0]);
+            await Processes.TerminateAsync(leftOver, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+        }
+        // A node that has to start epmd starts it as a daemon with its own environment; once the node is gone, so is its epmd.
+        var epmd = Processes.WithEnvironment("epmd", mnesia);
+        if (epmd.Count > 0) await Processes.TerminateAsync(epmd, TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
     }
 
     private static string MnesiaVariable(string root) => $"RABBITMQ_MNESIA_BASE={root}/mnesia";

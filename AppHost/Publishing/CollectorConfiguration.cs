@@ -1,5 +1,4 @@
 using System.Globalization;
-using Studios.AppHost.Model;
 
 namespace Studios.AppHost.Publishing;
 
@@ -13,10 +12,10 @@ public static class CollectorConfiguration
     public const string PrometheusExporter = "prometheus";
     public const int RabbitMqPrometheusPort = 15692;
 
-    public static Dictionary<string, object> Build(ApplicationModel model, PublishSettings settings)
+    public static Dictionary<string, object> Build(ManifestModel model, PublishSettings settings)
     {
         var backend = BackendExporter(settings);
-        var brokers = model.Resources.OfType<RabbitMqResource>().ToList();
+        var brokers = model.Brokers;
 
         var receivers = new Dictionary<string, object>
         {
@@ -91,7 +90,7 @@ public static class CollectorConfiguration
     };
 
     /// <summary>Per-queue depth (the _error queues among them) from the broker's detailed Prometheus endpoint.</summary>
-    private static Dictionary<string, object> RabbitMqScrape(IEnumerable<RabbitMqResource> brokers) => new()
+    private static Dictionary<string, object> RabbitMqScrape(IEnumerable<string> brokers) => new()
     {
         ["config"] = new Dictionary<string, object>
         {
@@ -107,7 +106,7 @@ public static class CollectorConfiguration
                     {
                         new Dictionary<string, object>
                         {
-                            ["targets"] = brokers.Select(b => $"{b.Name}:{RabbitMqPrometheusPort.ToString(CultureInfo.InvariantCulture)}").ToList(),
+                            ["targets"] = brokers.Select(b => $"{b}:{RabbitMqPrometheusPort.ToString(CultureInfo.InvariantCulture)}").ToList(),
                         },
                     },
                 },

@@ -1,6 +1,5 @@
 using k8s;
 using k8s.Models;
-using Studios.AppHost.Model;
 using Studios.AppHost.Publishing.Crds;
 
 namespace Studios.AppHost.Publishing;
@@ -34,9 +33,9 @@ public sealed class InfrastructureManifests(PublishSettings settings)
     }.Initialize();
 
     /// <summary>The operator's defaults already enable the management and Prometheus plugins and pause a minority partition.</summary>
-    public RabbitmqCluster Broker(RabbitMqResource broker) => new()
+    public RabbitmqCluster Broker(string broker) => new()
     {
-        Metadata = Meta(broker.Name, TagOf(settings.RabbitMqImage), "message-broker"),
+        Metadata = Meta(broker, TagOf(settings.RabbitMqImage), "message-broker"),
         Spec = new RabbitmqClusterSpec
         {
             Replicas = settings.RabbitMqReplicas,
@@ -47,23 +46,23 @@ public sealed class InfrastructureManifests(PublishSettings settings)
                 Storage = new ResourceQuantity(settings.RabbitMqStorage),
                 StorageClassName = NullIfEmpty(settings.StorageClass),
             },
-            Affinity = SpreadOverNodes(broker.Name),
+            Affinity = SpreadOverNodes(broker),
         },
     };
 
     /// <summary>Quorum queues stay available while a majority of nodes runs: let a drain take one node at a time.</summary>
-    public V1PodDisruptionBudget BrokerDisruptionBudget(RabbitMqResource broker) => new V1PodDisruptionBudget
+    public V1PodDisruptionBudget BrokerDisruptionBudget(string broker) => new V1PodDisruptionBudget
     {
-        Metadata = Meta(broker.Name, TagOf(settings.RabbitMqImage), "message-broker"),
+        Metadata = Meta(broker, TagOf(settings.RabbitMqImage), "message-broker"),
         Spec = new V1PodDisruptionBudgetSpec
         {
             MaxUnavailable = "1",
             // The labels the operator puts on the broker's pods.
-            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [StudiosLabels.Name] = broker.Name } },
+            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [StudiosLabels.Name] = broker } },
         },
     }.Initialize();
 
-    public PostgresCluster DatabaseServer(PostgresResource server) => new()
+    public PostgresCluster DatabaseServer(DatabaseCluster server) => new()
     {
         Metadata = Meta(server.Name, TagOf(settings.PostgresImage), "database"),
         Spec = new PostgresClusterSpec
@@ -97,7 +96,7 @@ public sealed class InfrastructureManifests(PublishSettings settings)
         },
     };
 
-    public PostgresDatabase Database(PostgresResource server, DatabaseResource database) => new()
+    public PostgresDatabase Database(DatabaseCluster server, ServiceDatabase database) => new()
     {
         Metadata = Meta(DatabaseObjectName(server, database), TagOf(settings.PostgresImage), "database"),
         Spec = new PostgresDatabaseSpec
@@ -110,11 +109,11 @@ public sealed class InfrastructureManifests(PublishSettings settings)
 
     public static string KubernetesName(string name) => name.Replace('_', '-').ToLowerInvariant();
 
-    public static string DatabaseObjectName(PostgresResource server, DatabaseResource database) =>
+    public static string DatabaseObjectName(DatabaseCluster server, ServiceDatabase database) =>
         $"{server.Name}-{KubernetesName(database.Name)}";
 
     /// <summary>The basic-auth Secret (username, password) the operator reads the role's password from.</summary>
-    public static string RoleSecretName(PostgresResource server, DatabaseResource database) =>
+    public static string RoleSecretName(DatabaseCluster server, ServiceDatabase database) =>
         $"{server.Name}-role-{KubernetesName(database.Role)}";
 
     public V1ServiceAccount CollectorServiceAccount() => new V1ServiceAccount

@@ -1,17 +1,15 @@
-using Studios.AppHost.Model;
-
 namespace Studios.AppHost.Publishing;
 
 /// <summary>
 /// Writes the Kubernetes manifests of the system the AppHost runs: one self-contained kustomization per service (so
 /// each is rolled out on its own), one for the shared infrastructure, and one at the top that applies everything.
 /// </summary>
-public sealed class KubernetesPublisher(ApplicationModel model, PublishSettings settings, Func<ProjectResource, ServiceImage> imageOf)
+public sealed class KubernetesPublisher(ManifestModel model, PublishSettings settings, Func<ServiceProject, ServiceImage> imageOf)
 {
     public const string ServicesFolder = "services";
     public const string InfrastructureFolder = "infrastructure";
 
-    public static KubernetesPublisher ForRepository(ApplicationModel model, PublishSettings settings, string repositoryRoot) =>
+    public static KubernetesPublisher ForRepository(ManifestModel model, PublishSettings settings, string repositoryRoot) =>
         new(model, settings, project => ServiceImage.Of(repositoryRoot, project.ProjectPath));
 
     public PublishResult Publish(string outputDirectory)
@@ -48,12 +46,12 @@ public sealed class KubernetesPublisher(ApplicationModel model, PublishSettings 
     {
         var infrastructure = new InfrastructureManifests(settings);
         var manifests = new List<(string File, object Manifest)> { ("namespace.yaml", infrastructure.Namespace()) };
-        foreach (var broker in model.Resources.OfType<RabbitMqResource>())
+        foreach (var broker in model.Brokers)
         {
-            manifests.Add(($"{broker.Name}-rabbitmqcluster.yaml", infrastructure.Broker(broker)));
-            manifests.Add(($"{broker.Name}-pdb.yaml", infrastructure.BrokerDisruptionBudget(broker)));
+            manifests.Add(($"{broker}-rabbitmqcluster.yaml", infrastructure.Broker(broker)));
+            manifests.Add(($"{broker}-pdb.yaml", infrastructure.BrokerDisruptionBudget(broker)));
         }
-        foreach (var server in model.Resources.OfType<PostgresResource>())
+        foreach (var server in model.DatabaseClusters)
         {
             manifests.Add(($"{server.Name}-cluster.yaml", infrastructure.DatabaseServer(server)));
             foreach (var database in server.Databases)

@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Configuration;
-using Studios.AppHost.Hosting;
-using Studios.AppHost.Model;
+using Studios.AppHost.Local;
 
 namespace Studios.AppHost.Publishing;
 
-/// <summary>The AppHost's <c>publish</c> verb: the model described in AppHostModel, written as Kubernetes manifests.</summary>
+/// <summary>The AppHost's <c>publish</c> verb: the application model of Program.cs, written as Kubernetes manifests.
+/// Any other command line runs the model on this machine.</summary>
 public static class PublishCommand
 {
     public const string Verb = "publish";
@@ -14,7 +13,7 @@ public static class PublishCommand
 
         A relative <folder> is taken from the repository root (e.g. --output artifacts/k8s, which git ignores).
 
-        Writes Kubernetes manifests for the system in AppHost/AppHostModel.cs: a kustomization per service
+        Writes Kubernetes manifests for the system in AppHost/Program.cs: a kustomization per service
         (services/<name>/), the shared infrastructure (infrastructure/) and one applying everything (./).
         Each service's image is tagged with the <Version> of its own csproj.
 
@@ -32,22 +31,46 @@ public static class PublishCommand
 
     public static bool Matches(IReadOnlyList<string> args) => args.Count > 0 && args[0] == Verb;
 
-    public static int Run(IReadOnlyList<string> args, Func<ApplicationModelBuilder, ApplicationModel> describe, TextWriter? console = null, TextWriter? error = null)
+    /// <summary>The arguments the Aspire builder sees: for <c>publish</c>, Aspire's publish mode and the settings
+    /// (the output folder is ours); anything else as it is.</summary>
+    public static string[] BuilderArgs(string[] args) => Matches(args)
+        ? ["--AppHost:Operation=publish", .. args.Skip(1).Where(arg => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=')
+                                                                      && !arg.StartsWith("--output=", StringComparison.Ordinal))]
+        : args;
+
+    /// <summary>Runs the application (a problem on this machine is one message and exit code 1), or publishes it.</summary>
+    public static int RunOrPublish(this DistributedApplication app, string[] args)
+    {
+        if (Matches(args))
+            return Publish(app.Services.GetRequiredService<DistributedApplicationModel>(), app.Services.GetRequiredService<IConfiguration>(), args);
+        try
+        {
+            app.Run();
+            return 0;
+        }
+        catch (Exception e) when (e.GetBaseException() is LocalSetupException problem)
+        {
+            Console.Error.WriteLine(problem.Message);
+            return 1;
+        }
+    }
+
+    public static int Publish(DistributedApplicationModel appModel, IConfiguration configuration, IReadOnlyList<string> args,
+        TextWriter? console = null, TextWriter? error = null)
     {
         console ??= Console.Out;
         error ??= Console.Error;
-        if (CommandLine.WantsHelp(args))
+        if (args.Contains("--help") || args.Contains("-h"))
         {
             console.WriteLine(Usage);
             return 0;
         }
         try
         {
-            var (folder, settingArgs) = Parse(args.Skip(1).ToList());
-            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(settingArgs).Build();
-            var model = describe(new ApplicationModelBuilder(configuration));
+            var folder = Output(args.Skip(1).ToList());
             var settings = PublishSettings.From(configuration);
-            var repositoryRoot = AppHostSettings.From(configuration).RepositoryRoot;
+            var repositoryRoot = RepositoryRoot(configuration);
+            var model = ManifestModel.ReadAsync(appModel, repositoryRoot).GetAwaiter().GetResult();
 
             // `dotnet run` starts the AppHost in its project folder, so a relative --output is taken from the repository root.
             var output = Path.IsPathRooted(folder) ? folder : Path.Combine(repositoryRoot, folder);
@@ -64,17 +87,20 @@ public static class PublishCommand
             console.WriteLine($"Next: create the Secrets listed in {Path.Combine(result.OutputDirectory, "README.md")}, then kubectl apply -k <folder>.");
             return 0;
         }
-        catch (Exception e) when (e is PublishException or ModelException or AppHostException)
+        catch (PublishException e)
         {
             error.WriteLine(e.Message);
             return 1;
         }
     }
 
-    private static (string Folder, string[] Settings) Parse(IReadOnlyList<string> args)
+    /// <summary>The folder above the AppHost project (Aspire's AppHost:Directory): projects' paths and a relative output are taken from there.</summary>
+    public static string RepositoryRoot(IConfiguration configuration) =>
+        Path.GetFullPath(Path.Combine(configuration["AppHost:Directory"] ?? throw new PublishException("AppHost:Directory is not set."), ".."));
+
+    private static string Output(IReadOnlyList<string> args)
     {
         string? folder = null;
-        var settings = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -84,11 +110,10 @@ public static class PublishCommand
                 folder = args[++i];
             }
             else if (arg.StartsWith("--output=", StringComparison.Ordinal)) folder = arg["--output=".Length..];
-            else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=')) settings.Add(arg);
-            else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':') && i + 1 < args.Count) settings.AddRange([arg, args[++i]]);
-            else throw new PublishException($"Unknown publish option '{arg}'. Run `publish --help` to see the options.");
+            else if (!(arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=')))
+                throw new PublishException($"Unknown publish option '{arg}'. Run `publish --help` to see the options.");
         }
         if (string.IsNullOrWhiteSpace(folder)) throw new PublishException("publish needs --output <folder>, e.g. publish --output artifacts/k8s");
-        return (folder, [.. settings]);
+        return folder;
     }
 }

@@ -1,12 +1,11 @@
 using System.Text;
-using Studios.AppHost.Model;
 
 namespace Studios.AppHost.Publishing;
 
 /// <summary>The README written next to the manifests: what to apply in which order, and the Secrets publish only refers to.</summary>
 public static class PublishReadme
 {
-    public static string Write(ApplicationModel model, PublishSettings settings, IReadOnlyList<ServiceManifests> services)
+    public static string Write(ManifestModel model, PublishSettings settings, IReadOnlyList<ServiceManifests> services)
     {
         var ns = settings.Namespace;
         var text = new StringBuilder();
@@ -22,13 +21,13 @@ public static class PublishReadme
         text.AppendLine();
         text.AppendLine("## Secrets to create first (publish never writes secret values)");
         text.AppendLine();
-        foreach (var server in model.Resources.OfType<PostgresResource>())
+        foreach (var server in model.DatabaseClusters)
             foreach (var database in server.Databases)
                 text.AppendLine($"- `{InfrastructureManifests.RoleSecretName(server, database)}` (type `kubernetes.io/basic-auth`): `username={database.Role}`, `password=...` (the database role's password)");
         foreach (var service in services)
         {
             var project = model.Projects.Single(p => p.Name == service.Name);
-            var keys = string.Join(", ", project.ConnectionStrings.Select(c => $"`ConnectionStrings__{c.ConnectionName}`"));
+            var keys = string.Join(", ", project.ConnectionNames.Select(name => $"`ConnectionStrings__{name}`"));
             text.AppendLine($"- `{service.SecretName}`: {keys}");
         }
         text.AppendLine();

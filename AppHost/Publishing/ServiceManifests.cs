@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using k8s;
 using k8s.Models;
-using Studios.AppHost.Model;
 
 namespace Studios.AppHost.Publishing;
 
@@ -10,7 +9,7 @@ namespace Studios.AppHost.Publishing;
 /// The Kubernetes objects of one service, from its project resource: the same connection strings, service references
 /// and OpenTelemetry variables the AppHost hands it locally, with Kubernetes' names for the things it reaches.
 /// </summary>
-public sealed class ServiceManifests(ProjectResource project, ServiceImage image, PublishSettings settings)
+public sealed class ServiceManifests(ServiceProject project, ServiceImage image, PublishSettings settings)
 {
     public const int HttpPort = 8080;
     public const int ServicePort = 80;
@@ -64,7 +63,7 @@ public sealed class ServiceManifests(ProjectResource project, ServiceImage image
             ["Messaging__QueueType"] = settings.QueueType,
         };
         foreach (var other in project.ServiceReferences)
-            data[$"services__{other.Name}__http__0"] = $"http://{other.Name}";
+            data[$"services__{other}__http__0"] = $"http://{other}";
         return new V1ConfigMap { Metadata = Meta(ConfigMapName), Data = new Dictionary<string, string>(data) }.Initialize();
     }
 
@@ -223,9 +222,9 @@ public sealed class ServiceManifests(ProjectResource project, ServiceImage image
             // Per pod, so not in the ConfigMap; $(POD_NAME) is expanded by the kubelet because it is declared above.
             new() { Name = "OTEL_RESOURCE_ATTRIBUTES", Value = $"service.instance.id=$(POD_NAME),service.version={Version},deployment.environment.name={settings.Environment.ToLowerInvariant()}" },
         ];
-        foreach (var connection in project.ConnectionStrings)
+        foreach (var connection in project.ConnectionNames)
         {
-            var key = $"ConnectionStrings__{connection.ConnectionName}";
+            var key = $"ConnectionStrings__{connection}";
             environment.Add(new V1EnvVar
             {
                 Name = key,

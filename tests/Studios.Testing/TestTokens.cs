@@ -1,5 +1,5 @@
 using Microsoft.IdentityModel.Tokens;
-using Studios.Launchers;
+using Studios.DevIdentity;
 
 namespace Studios.Testing;
 

@@ -1,0 +1,28 @@
+using Studios.AppHost.Local;
+
+namespace Studios.AppHost.Resources;
+
+public static class StudiosServiceExtensions
+{
+    /// <summary>
+    /// A service of this repository: its launch profile's HTTP endpoint on the port <c>Ports:&lt;Name&gt;</c> (the resource
+    /// name in Pascal case), health from its own <c>/health</c>, and tokens validated against <paramref name="identity"/>.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder,
+        [ResourceName] string name, IResourceBuilder<ProjectResource> identity) where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name)
+            .WithLocalPort()
+            .WithHttpHealthCheck("/health")
+            .WithEnvironment("Identity__Authority", identity.GetEndpoint("http"))
+            .WaitFor(identity);
+
+    /// <summary>The launch profile's HTTP endpoint, on loopback, moved by <c>Ports:&lt;Name&gt;</c> (0: any free port).</summary>
+    public static IResourceBuilder<ProjectResource> WithLocalPort(this IResourceBuilder<ProjectResource> builder)
+    {
+        var port = LocalRun.Of(builder.ApplicationBuilder).Ports.Proxied(PortKey(builder.Resource.Name));
+        return builder.WithEndpoint("http", endpoint => endpoint.Port = port).WithLoopbackEndpoints();
+    }
+
+    private static string PortKey(string resourceName) =>
+        string.Concat(resourceName.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+}

@@ -1,6 +1,0 @@
-global using Microsoft.AspNetCore.Builder;
-global using Microsoft.AspNetCore.Http;
-global using Microsoft.AspNetCore.Routing;
-global using Microsoft.Extensions.DependencyInjection;
-global using Studios.Dashboard.Resources;
-global using Studios.Dashboard.Telemetry;
