@@ -11,7 +11,6 @@ public static class StewardshipExtensions
     /// <summary>Stewardship: studio registry and lifecycle, steward assignment, studio health: the services this API needs beyond the defaults.</summary>
     public static IHostApplicationBuilder AddStewardshipServices(this IHostApplicationBuilder builder)
     {
-        DapperTypeHandlers.Register();
         builder.Services.AddOptions<StewardshipOptions>().BindConfiguration(StewardshipOptions.Section);
         builder.Services.TryAddSingleton(new StewardshipClock(TimeProvider.System));
 

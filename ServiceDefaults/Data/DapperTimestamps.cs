@@ -1,11 +1,15 @@
-namespace Studios.Stewardship.Data;
+using System.Data;
+using Dapper;
 
-/// <summary>Npgsql reads timestamptz and date as DateTime; these let Dapper fill DateTimeOffset and DateOnly members,
-/// and write instants in UTC (Npgsql refuses a timestamptz with any other offset).</summary>
-internal static class DapperTypeHandlers
+namespace Studios.ServiceDefaults.Data;
+
+/// <summary>How every service's rows hold time: Npgsql reads timestamptz and date as DateTime, so these let Dapper fill
+/// DateTimeOffset (UTC) and DateOnly members, and write instants in UTC (Npgsql refuses a timestamptz with any other offset).</summary>
+public static class DapperTimestamps
 {
     private static int _registered;
 
+    /// <summary>Registers the handlers once per process (Dapper's type map is global).</summary>
     public static void Register()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
@@ -13,24 +17,26 @@ internal static class DapperTypeHandlers
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }
 
+    /// <summary>A timestamptz Npgsql returned as DateTime (always UTC) as the instant it is.</summary>
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
-        public override void SetValue(System.Data.IDbDataParameter parameter, DateTimeOffset value) =>
-            parameter.Value = value.ToUniversalTime();
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
 
         public override DateTimeOffset Parse(object value) => value switch
         {
             DateTimeOffset instant => instant,
-            DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+            DateTime time => Utc(time),
             _ => throw new InvalidCastException($"Cannot read {value.GetType().Name} as DateTimeOffset."),
         };
     }
 
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
     {
-        public override void SetValue(System.Data.IDbDataParameter parameter, DateOnly value)
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
         {
-            parameter.DbType = System.Data.DbType.Date;
+            parameter.DbType = DbType.Date;
             parameter.Value = value;
         }
 
