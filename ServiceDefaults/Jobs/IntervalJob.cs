@@ -11,6 +11,9 @@ namespace Studios.ServiceDefaults.Jobs;
 /// (idempotent statements, or rows claimed with FOR UPDATE SKIP LOCKED).</summary>
 public abstract class IntervalJob(TimeProvider time, JobMetrics metrics, ILogger logger) : BackgroundService
 {
+    /// <summary>The service's clock, the one the job waits on.</summary>
+    protected TimeProvider Time { get; } = time;
+
     private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

@@ -1,4 +1,4 @@
-namespace Studios.Membership.Data;
+namespace Studios.Membership.Features;
 
 /// <summary>Who joined and left in one transaction, counted in the metrics once it commits.</summary>
 public sealed class RosterTally

@@ -1,9 +1,8 @@
-using Npgsql;
 using Studios.Membership.Contracts;
+using Studios.Membership.Data;
 using Studios.Membership.Domain;
-using Studios.ServiceDefaults.Messaging;
 
-namespace Studios.Membership.Data;
+namespace Studios.Membership.Features;
 
 /// <summary>Changes to who holds a place in a studio, each with its event in the same transaction.
 /// Callers hold the studio's roster lock (<see cref="StudioRepository.LockAsync"/>).</summary>
@@ -17,7 +16,7 @@ public sealed class Roster(MembershipRepository memberships, Outbox outbox, Time
         var now = time.GetUtcNow();
         row = state switch
         {
-            MemberStates.Active => row with { State = state, JoinedVia = joinedVia, JoinedAt = now.UtcDateTime, WaitlistedSeq = null },
+            MemberStates.Active => row with { State = state, JoinedVia = joinedVia, JoinedAt = now, WaitlistedSeq = null },
             MemberStates.Waitlisted => row with
             {
                 State = state, JoinedVia = joinedVia,
@@ -25,7 +24,7 @@ public sealed class Roster(MembershipRepository memberships, Outbox outbox, Time
             },
             _ => row with { State = state, JoinedVia = joinedVia },
         };
-        row = row with { EndedAt = null, EndReason = null, UpdatedAt = now.UtcDateTime };
+        row = row with { EndedAt = null, EndReason = null, UpdatedAt = now };
         await memberships.SaveAsync(transaction, row, cancellationToken);
 
         if (state == MemberStates.Active)
@@ -45,8 +44,8 @@ public sealed class Roster(MembershipRepository memberships, Outbox outbox, Time
         var wasActive = row.State == MemberStates.Active;
         row = row with
         {
-            State = state, EndReason = reason, EndedAt = now.UtcDateTime, WaitlistedSeq = null,
-            DecidedBy = decidedBy ?? row.DecidedBy, UpdatedAt = now.UtcDateTime,
+            State = state, EndReason = reason, EndedAt = now, WaitlistedSeq = null,
+            DecidedBy = decidedBy ?? row.DecidedBy, UpdatedAt = now,
         };
         await memberships.SaveAsync(transaction, row, cancellationToken);
 
@@ -64,7 +63,7 @@ public sealed class Roster(MembershipRepository memberships, Outbox outbox, Time
     {
         var now = time.GetUtcNow();
         var previousRole = row.Role;
-        row = row with { Role = role, UpdatedAt = now.UtcDateTime };
+        row = row with { Role = role, UpdatedAt = now };
         await memberships.SaveAsync(transaction, row, cancellationToken);
         await outbox.EnqueueAsync(transaction,
             new MemberRoleChanged(row.StudioId, row.PersonId, previousRole, role, changedBy, now), cancellationToken);
@@ -75,7 +74,7 @@ public sealed class Roster(MembershipRepository memberships, Outbox outbox, Time
     public async Task PromoteAsync(NpgsqlTransaction transaction, StudioRow studio, RosterTally tally, CancellationToken cancellationToken)
     {
         if (studio.Status != StudioStatus.Open || studio.Capacity is not { } capacity) return;
-        var counts = await memberships.CountAsync(transaction, studio.Id, cancellationToken);
+        var counts = await memberships.CountAsync(transaction.Connection!, studio.Id, cancellationToken);
         var promotions = Places.Promotions(capacity, (int)counts.ActiveParticipants, (int)counts.Waitlisted);
         if (promotions == 0) return;
         foreach (var next in await memberships.NextOnWaitlistAsync(transaction, studio.Id, promotions, cancellationToken))
