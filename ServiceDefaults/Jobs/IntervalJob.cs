@@ -32,19 +32,19 @@ public abstract class IntervalJob(TimeProvider time, JobMetrics metrics, ILogger
     /// <summary>Runs one pass now, exactly as the loop does; returns how many things it changed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        var pass = new JobPass(Name, time.GetUtcNow());
+        var started = Time.GetTimestamp();
+        var pass = new JobPass(Name, Time.GetUtcNow());
         try
         {
             var changed = await pass.RunAsync(RunPassAsync, cancellationToken);
-            metrics.Pass(Name, changed > 0 ? JobMetrics.Changed : JobMetrics.Idle, time.GetElapsedTime(started));
-            pass.Complete(changed, time.GetUtcNow());
+            metrics.Pass(Name, changed > 0 ? JobMetrics.Changed : JobMetrics.Idle, Time.GetElapsedTime(started));
+            pass.Complete(changed, Time.GetUtcNow());
             return changed;
         }
         catch (Exception exception)
         {
-            metrics.Pass(Name, JobMetrics.Failed, time.GetElapsedTime(started));
-            pass.Fail(exception, time.GetUtcNow());
+            metrics.Pass(Name, JobMetrics.Failed, Time.GetElapsedTime(started));
+            pass.Fail(exception, Time.GetUtcNow());
             throw;
         }
     }
@@ -77,7 +77,7 @@ public abstract class IntervalJob(TimeProvider time, JobMetrics metrics, ILogger
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         try
         {
-            await _wakeUps.Reader.ReadAsync(timeout.Token).AsTask().WaitAsync(delay, time, stoppingToken);
+            await _wakeUps.Reader.ReadAsync(timeout.Token).AsTask().WaitAsync(delay, Time, stoppingToken);
         }
         catch (TimeoutException)
         {

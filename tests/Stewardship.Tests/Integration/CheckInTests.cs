@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Studios.Membership.Contracts;
 using Studios.ServiceDefaults.Http;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Telemetry;
 using Studios.Testing;

@@ -4,9 +4,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Studios.Membership.Contracts;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
-using Studios.Stewardship.Domain.Health;
+using Studios.Stewardship.Domain.StudioHealth;
 using Studios.Stewardship.Telemetry;
 using Studios.Testing;
 
@@ -178,18 +178,18 @@ public sealed class StudioHealthTests(StewardshipFixture fixture) : IClassFixtur
         await (await _steward.GetAsync($"/api/studios/{Guid.NewGuid()}/health")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
-    private async Task<HealthResponse> HealthAsync(Guid studioId) =>
-        await (await _steward.GetAsync($"/api/studios/{studioId}/health")).ReadAsync<HealthResponse>();
+    private async Task<StudioHealthResponse> HealthAsync(Guid studioId) =>
+        await (await _steward.GetAsync($"/api/studios/{studioId}/health")).ReadAsync<StudioHealthResponse>();
 
-    private async Task<HealthResponse> WaitForHealthAsync(Guid studioId, Func<HealthResponse, bool> condition, string what)
+    private async Task<StudioHealthResponse> WaitForHealthAsync(Guid studioId, Func<StudioHealthResponse, bool> condition, string what)
     {
-        HealthResponse? health = null;
+        StudioHealthResponse? health = null;
         await Eventually.TrueAsync(async () => condition(health = await HealthAsync(studioId)), Patience, $"the health read model to show {what}");
         return health!;
     }
 
     /// <summary>Everything the health endpoint says except when it said it.</summary>
-    private static string Snapshot(HealthResponse health) =>
+    private static string Snapshot(StudioHealthResponse health) =>
         JsonSerializer.Serialize(new { health.State, health.Score, health.Components, health.Reasons, health.Figures, health.PublishedState, health.PublishedSince });
 
     /// <summary>Waits until every consumer that receives these messages has committed them (each leaves its inbox row).</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Studios.ServiceDefaults.Http;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Domain;
 using Studios.Stewardship.Telemetry;
