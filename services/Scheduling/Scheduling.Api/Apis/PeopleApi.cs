@@ -23,10 +23,11 @@ public static class PeopleApi
         [AsParameters] SchedulingServices services, CancellationToken ct)
     {
         if (!SessionsApi.Window(from, to, services, out var start, out var end, out var problem)) return problem!;
-        if (!Cursor.TryDecode<Data.SessionKey>(cursor, out var after)) return Problems.Invalid("cursor", "is not a cursor this API issued.");
+        var errors = new FieldErrors();
+        var (after, take) = Paging.Read<Data.SessionKey>(cursor, limit, errors);
+        if (errors.Any) return Problems.Invalid(errors);
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var studios = await services.Studios.OfMemberAsync(connection, user.PersonId(), ct);
-        var take = Cursor.Limit(limit);
         var rows = studios.Count == 0 ? [] :
             await services.Sessions.ListAsync(connection, studios.Select(s => s.Id).ToList(), start, end, after, take, user.PersonId(), ct);
         return TypedResults.Ok(SessionsApi.ToPage(rows, take));

@@ -5,6 +5,7 @@ using Studios.Scheduling.Domain;
 using Studios.Scheduling.Extensions;
 using Studios.Scheduling.Telemetry;
 using Studios.ServiceDefaults.Identity;
+using Studios.Scheduling.Features;
 
 namespace Studios.Scheduling.Apis;
 

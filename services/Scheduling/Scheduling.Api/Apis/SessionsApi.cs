@@ -32,12 +32,13 @@ public static class SessionsApi
         [AsParameters] SchedulingServices services, CancellationToken ct)
     {
         if (!Window(from, to, services, out var start, out var end, out var problem)) return problem!;
-        if (!Cursor.TryDecode<SessionKey>(cursor, out var after)) return Problems.Invalid("cursor", "is not a cursor this API issued.");
+        var errors = new FieldErrors();
+        var (after, take) = Paging.Read<SessionKey>(cursor, limit, errors);
+        if (errors.Any) return Problems.Invalid(errors);
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         if (await services.Studios.GetAsync(connection, studioId, ct: ct) is null) return Problems.NotFound("Studio");
         if (!(await services.AccessAsync(connection, user, studioId, ct: ct)).CanRead)
             return Problems.Forbidden("Only the studio's members, stewards and operators read its sessions.");
-        var take = Cursor.Limit(limit);
         var rows = await services.Sessions.ListAsync(connection, [studioId], start, end, after, take, user.PersonId(), ct);
         return TypedResults.Ok(ToPage(rows, take));
     }

@@ -1,7 +1,8 @@
+using Studios.Scheduling.Data;
 using Studios.Scheduling.Domain;
 using Studios.Scheduling.Telemetry;
 
-namespace Studios.Scheduling.Data;
+namespace Studios.Scheduling.Features;
 
 /// <summary>RSVPs against capacity. Callers hold the session's row lock, so two people racing for the last place are
 /// decided one after the other and exactly one gets it.</summary>

@@ -1,8 +1,9 @@
+using Studios.Scheduling.Data;
 using Studios.Scheduling.Contracts;
 using Studios.Scheduling.Domain;
 using Studios.Scheduling.Telemetry;
 
-namespace Studios.Scheduling.Data;
+namespace Studios.Scheduling.Features;
 
 /// <summary>Cancels sessions and announces each with SessionCancelled in the same transaction.</summary>
 public sealed class Cancellations(SessionRepository sessions, SeriesRepository series, Outbox outbox, TimeProvider time,

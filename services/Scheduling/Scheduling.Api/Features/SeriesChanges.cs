@@ -1,9 +1,10 @@
+using Studios.Scheduling.Data;
 using Microsoft.Extensions.Options;
 using Studios.Scheduling.Contracts;
 using Studios.Scheduling.Domain;
 using Studios.Scheduling.Extensions;
 
-namespace Studios.Scheduling.Data;
+namespace Studios.Scheduling.Features;
 
 /// <summary>"This and following": the series keeps its sessions before the cut (its rule is cut short) and a new series
 /// carries the changed definition from the cut on; when nothing precedes the cut, the series itself is redefined.
@@ -46,7 +47,7 @@ public sealed class SeriesChanges(
 
         foreach (var session in await sessions.FollowingAsync(tx, old.Id, cutOff, now, ct))
         {
-            var date = LocalTime.DateIn(SeriesRow.Utc(session.OriginalStart), old.TimeZone);
+            var date = LocalTime.DateIn(DapperTimestamps.Utc(session.OriginalStart), old.TimeZone);
             if (slots.Remove(date, out var slot))
             {
                 await sessions.MoveToSeriesAsync(tx, session.Id, target, slot, ct);

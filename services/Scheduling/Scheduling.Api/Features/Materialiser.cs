@@ -1,10 +1,11 @@
+using Studios.Scheduling.Data;
 using Microsoft.Extensions.Options;
 using Studios.Scheduling.Contracts;
 using Studios.Scheduling.Domain;
 using Studios.Scheduling.Extensions;
 using Studios.Scheduling.Telemetry;
 
-namespace Studios.Scheduling.Data;
+namespace Studios.Scheduling.Features;
 
 /// <summary>Turns a series' occurrences into sessions up to the rolling horizon. Idempotent: an occurrence that already
 /// exists (unique series + original start) is skipped, so reruns and concurrent instances add nothing twice.</summary>
@@ -25,7 +26,7 @@ public sealed class Materialiser(
         var to = now + options.Value.Horizon;
         var schedule = row.Schedule;
         var start = from ?? (row.MaterialisedUntil is { } until
-            ? Later(SeriesRow.Utc(until), now)
+            ? Later(DapperTimestamps.Utc(until), now)
             : schedule.StartOfLocalDay(now)); // a series created today still gets today's earlier session
         var added = 0;
         if (start < to)
