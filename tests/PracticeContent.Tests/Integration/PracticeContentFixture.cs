@@ -12,7 +12,7 @@ namespace Studios.PracticeContent.Tests.Integration;
 
 /// <summary>One Practice-Content host per test class on its own database and virtual host, with a bus standing in for
 /// the other services, and helpers to seed the roster through their real events.</summary>
-public abstract class ServiceFixture : IAsyncLifetime
+public abstract class PracticeContentFixture : IAsyncLifetime
 {
     public const string Database = "practice_content";
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

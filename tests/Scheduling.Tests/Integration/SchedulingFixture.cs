@@ -6,7 +6,7 @@ using Studios.Membership.Contracts;
 using Studios.Stewardship.Contracts;
 using Studios.Testing;
 
-namespace Studios.Scheduling.Tests;
+namespace Studios.Scheduling.Tests.Integration;
 
 /// <summary>One Scheduling service on its own database and virtual host for the whole test run; every test works in
 /// studios of its own, so tests never see each other's data. The horizon is 40 weeks so it always spans a DST change.</summary>

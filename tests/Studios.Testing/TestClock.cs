@@ -1,6 +1,7 @@
-namespace Studios.Membership.Tests.Integration;
+namespace Studios.Testing;
 
-/// <summary>The service's clock, moved forward by tests that need time to pass (invitation expiry).</summary>
+/// <summary>The real clock moved forward by <see cref="Offset"/>: registered as a service's TimeProvider, it lets a test
+/// make days pass for the service's rules (an invitation expiring, a studio going dormant). Timers still run in real time.</summary>
 public sealed class TestClock : TimeProvider
 {
     private long _offsetTicks;
