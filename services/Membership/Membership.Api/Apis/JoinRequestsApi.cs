@@ -75,7 +75,7 @@ public static class JoinRequestsApi
         var viewerRole = await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, services.Aborted);
         if (view.PersonId != services.Me && !StudioRoleRules.Manages(viewerRole) && !services.IsStewardOrOperator)
             return Problems.Forbidden("Only the requester, the studio's facilitators, stewards and operators see a join request.");
-        return TypedResults.Ok(MemberResponse.From(view, StudiosApi.ShowsContact(view.PersonId, viewerRole, services)));
+        return TypedResults.Ok(MemberResponse.From(view, services.ShowsContact(view.PersonId, viewerRole)));
     }
 
     /// <summary>A facilitator approves a request: the requester takes a place, or the first free one after the waitlist.</summary>

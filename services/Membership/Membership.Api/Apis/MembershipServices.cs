@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Studios.Membership.Data;
+using Studios.Membership.Domain;
 using Studios.Membership.Extensions;
 using Studios.Membership.Features;
 using Studios.Membership.Telemetry;
@@ -35,4 +36,8 @@ public sealed record MembershipServices(
 
     /// <summary>A connection for the request's reads; commands begin their transaction on it.</summary>
     public ValueTask<NpgsqlConnection> OpenConnectionAsync() => DataSource.OpenConnectionAsync(Aborted);
+
+    /// <summary>Contact details (email, intake answer) go to the person, the studio's facilitators and operators.</summary>
+    public bool ShowsContact(Guid personId, string? viewerRole) =>
+        personId == Me || StudioRoleRules.Manages(viewerRole) || IsOperator;
 }

@@ -45,7 +45,7 @@ public static class StudiosApi
         if (denied is not null) return denied;
         var rows = await services.RosterViews.ListAsync(connection, studioId, state, role, page.After, page.Limit, services.Aborted);
         var found = Cursor.ToPage(rows, page.Limit, row => row.Seq);
-        var items = found.Items.Select(row => MemberResponse.From(row, ShowsContact(row.PersonId, viewerRole, services))).ToList();
+        var items = found.Items.Select(row => MemberResponse.From(row, services.ShowsContact(row.PersonId, viewerRole))).ToList();
         return TypedResults.Ok(new Page<MemberResponse>(items, found.NextCursor));
     }
 
@@ -58,7 +58,7 @@ public static class StudiosApi
         if (denied is not null) return denied;
         var rows = await services.RosterViews.WaitlistAsync(connection, studioId, services.Aborted);
         return TypedResults.Ok<IReadOnlyList<MemberResponse>>(
-            rows.Select(row => MemberResponse.From(row, ShowsContact(row.PersonId, viewerRole, services))).ToList());
+            rows.Select(row => MemberResponse.From(row, services.ShowsContact(row.PersonId, viewerRole))).ToList());
     }
 
     /// <summary>The studio's facilitators set how people join; If-Match guards against two of them editing at once.</summary>
@@ -99,8 +99,4 @@ public static class StudiosApi
             return (null, Problems.Forbidden($"Only the studio's members see its roster; GET /api/studios/{studioId} shows its size."));
         return (viewerRole, null);
     }
-
-    /// <summary>Contact details (email, intake answer) go to the person, the studio's facilitators and operators.</summary>
-    internal static bool ShowsContact(Guid personId, string? viewerRole, MembershipServices services) =>
-        personId == services.Me || StudioRoleRules.Manages(viewerRole) || services.IsOperator;
 }

@@ -22,7 +22,7 @@ public static class PeopleApi
         DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, ClaimsPrincipal user,
         [AsParameters] SchedulingServices services, CancellationToken ct)
     {
-        if (!SessionsApi.Window(from, to, services, out var start, out var end, out var problem)) return problem!;
+        if (!services.Window(from, to, out var start, out var end, out var problem)) return problem!;
         var errors = new FieldErrors();
         var (after, take) = Paging.Read<Data.SessionKey>(cursor, limit, errors);
         if (errors.Any) return Problems.Invalid(errors);
@@ -30,7 +30,7 @@ public static class PeopleApi
         var studios = await services.Studios.OfMemberAsync(connection, user.PersonId(), ct);
         var rows = studios.Count == 0 ? [] :
             await services.Sessions.ListAsync(connection, studios.Select(s => s.Id).ToList(), start, end, after, take, user.PersonId(), ct);
-        return TypedResults.Ok(SessionsApi.ToPage(rows, take));
+        return TypedResults.Ok(SessionResponse.PageOf(rows, take));
     }
 
     /// <summary>Issues a new feed token; the previous one stops working at once.</summary>
@@ -39,7 +39,7 @@ public static class PeopleApi
     {
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var token = await services.CalendarTokens.IssueAsync(connection, user.PersonId(), ct);
-        var url = CalendarApi.PersonalFeedPath(token);
+        var url = CalendarTokenResult.FeedPath(token);
         return TypedResults.Created(url, new CalendarTokenResult(token, url));
     }
 

@@ -18,7 +18,7 @@ public static class StudioHealthApi
     {
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var studio = await services.Studios.GetAsync(connection, id, ct);
-        if (studio is null || !StudiosApi.CanSee(user, studio)) return Problems.NotFound("Studio");
+        if (studio is null || !user.CanSee(studio)) return Problems.NotFound("Studio");
         var me = user.PersonId();
         if (!user.IsStewardOrOperator() && studio.FoundingFacilitatorId != me
             && !await services.Activity.IsFacilitatorAsync(connection, id, me, ct))

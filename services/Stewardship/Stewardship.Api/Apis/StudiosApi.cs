@@ -77,16 +77,8 @@ public static class StudiosApi
     {
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var row = await services.Studios.GetAsync(connection, id, ct);
-        if (row is null || !CanSee(user, row)) return Problems.NotFound("Studio");
+        if (row is null || !user.CanSee(row)) return Problems.NotFound("Studio");
         ETags.Set(http.Response, row.Version);
         return TypedResults.Ok(StudioResponse.From(row));
-    }
-
-    /// <summary>Studios that are not active are visible to stewards, operators, their proposer and founding facilitator only.</summary>
-    internal static bool CanSee(ClaimsPrincipal user, StudioRow row)
-    {
-        if (row.StudioState == StudioState.Active || user.IsStewardOrOperator()) return true;
-        var me = user.PersonId();
-        return row.ProposedBy == me || row.FoundingFacilitatorId == me;
     }
 }
