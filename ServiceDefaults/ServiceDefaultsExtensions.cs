@@ -1,9 +1,11 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Studios.ServiceDefaults.Data;
 using Studios.ServiceDefaults.Health;
 using Studios.ServiceDefaults.Http;
 using Studios.ServiceDefaults.Identity;
+using Studios.ServiceDefaults.Jobs;
 using Studios.ServiceDefaults.Messaging;
 using Studios.ServiceDefaults.Telemetry;
 
@@ -26,6 +28,9 @@ public static class ServiceDefaultsExtensions
         builder.AddStudiosDatabase(database, serviceAssembly);
         builder.AddStudiosMessaging(database, serviceAssembly);
         builder.AddStudiosHealthChecks();
+        // The one clock every service reads ("now" for rules, stamps and timers); tests replace it.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<JobMetrics>();
         return builder;
     }
 

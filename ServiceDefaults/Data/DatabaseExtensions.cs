@@ -5,11 +5,13 @@ namespace Studios.ServiceDefaults.Data;
 
 public static class DatabaseExtensions
 {
-    /// <summary>One NpgsqlDataSource for the service's own database (ConnectionStrings:&lt;database&gt;), and its
-    /// embedded Data/Migrations/NNNN_*.sql applied by DbUp before anything else starts.</summary>
+    /// <summary>One NpgsqlDataSource for the service's own database (ConnectionStrings:&lt;database&gt;), its
+    /// embedded Data/Migrations/NNNN_*.sql applied by DbUp before anything else starts, and Dapper reading
+    /// timestamps as DateTimeOffset (<see cref="DapperTimestamps"/>).</summary>
     public static IHostApplicationBuilder AddStudiosDatabase(
         this IHostApplicationBuilder builder, string database, Assembly migrationsAssembly)
     {
+        DapperTimestamps.Register();
         builder.Services.AddSingleton(new ServiceDatabase(database, migrationsAssembly));
         builder.Services.AddSingleton(services =>
         {

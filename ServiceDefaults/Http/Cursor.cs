@@ -31,9 +31,6 @@ public static class Cursor
         }
     }
 
-    /// <summary>Clamps a requested page size; null means the default.</summary>
-    public static int Limit(int? requested) => Math.Clamp(requested ?? DefaultLimit, 1, MaxLimit);
-
     /// <summary>Builds a page from rows fetched with LIMIT limit + 1: the extra row only proves there is more.</summary>
     public static Page<T> ToPage<T, TKey>(IReadOnlyList<T> rows, int limit, Func<T, TKey> keyOf)
     {

@@ -12,6 +12,9 @@ public static class StudiosTelemetry
     /// <summary>The activity source shared by the messaging infrastructure (outbox relay, inbox).</summary>
     public static readonly ActivitySource Messaging = new(SourcePrefix + "Messaging");
 
+    /// <summary>The activity source of the interval jobs (a span per pass that changed something).</summary>
+    public static readonly ActivitySource Jobs = new(SourcePrefix + "Jobs");
+
     /// <summary>The meter shared by the messaging infrastructure.</summary>
     public static readonly Meter MessagingMeter = new(MeterPrefix + "Messaging");
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Studios.Contracts.Tests;
 
-/// <summary>The house rules for a published message (DESIGN.md, Messages): a stable URN naming service, event and
+/// <summary>The house rules for a published message (docs/design.md, Messages): a stable URN naming service, event and
 /// version; sealed records; past-tense names; an OccurredAt.</summary>
 public sealed partial class ContractRulesTests
 {

@@ -2,3 +2,4 @@ global using Dapper;
 global using Npgsql;
 global using Studios.ServiceDefaults.Http;
 global using Studios.ServiceDefaults.Messaging;
+global using Studios.ServiceDefaults.Data;

@@ -1,4 +1,5 @@
 using Studios.Membership.Domain;
+using Studios.Membership.Extensions;
 
 namespace Studios.Membership.Tests.Unit;
 

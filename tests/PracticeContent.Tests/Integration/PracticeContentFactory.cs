@@ -7,7 +7,7 @@ using Studios.Testing;
 namespace Studios.PracticeContent.Tests.Integration;
 
 /// <summary>The service host, keeping its warnings and errors so a failing test can show what the service saw.</summary>
-public sealed class PracticeContentFactory(TestEnvironment environment) : ServiceFactory<Program>(environment, ServiceFixture.Database)
+public sealed class PracticeContentFactory(TestEnvironment environment) : ServiceFactory<Program>(environment, PracticeContentFixture.Database)
 {
     public ConcurrentQueue<string> Problems { get; } = new();
 

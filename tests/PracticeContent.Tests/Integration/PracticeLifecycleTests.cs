@@ -8,7 +8,7 @@ namespace Studios.PracticeContent.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class PracticeLifecycleTests(PracticeLifecycleTests.Fixture service) : IClassFixture<PracticeLifecycleTests.Fixture>
 {
-    public sealed class Fixture : ServiceFixture
+    public sealed class Fixture : PracticeContentFixture
     {
         protected override string Name => "practice_lifecycle";
     }

@@ -1,3 +1,4 @@
+using Studios.Testing.Telemetry;
 using System.Net;
 using System.Net.Http.Json;
 using Studios.PracticeContent.Contracts;
@@ -7,7 +8,7 @@ namespace Studios.PracticeContent.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class ReflectionTests(ReflectionTests.Fixture service) : IClassFixture<ReflectionTests.Fixture>
 {
-    public sealed class Fixture : ServiceFixture
+    public sealed class Fixture : PracticeContentFixture
     {
         protected override string Name => "practice_reflections";
     }
@@ -47,7 +48,7 @@ public sealed class ReflectionTests(ReflectionTests.Fixture service) : IClassFix
         var practice = await service.As(facilitator, "Fran", "facilitator").CreatePublishedPracticeAsync(Api.Practice("Reflected on"));
         var practiceId = practice.Id("practiceId");
 
-        using var metrics = new MetricRecorder(service.Factory.Services);
+        using var metrics = new MetricRecorder(service.Factory.Services, "Studios.PracticeContent");
         var log = await service.Bus.ObserveAsync<ReflectionShared>();
         var asAuthor = service.As(author, "Ari", "participant");
         var shared = await (await asAuthor.PostAsJsonAsync("/api/reflections", new

@@ -10,7 +10,7 @@ public sealed class SearchTests(SearchTests.Fixture service) : IClassFixture<Sea
 {
     public sealed record Spec(int Index, string Title, string Tag, string Skill, int MinMinutes, int MinGroup, int MaxGroup, bool InPerson, bool Online);
 
-    public sealed class Fixture : ServiceFixture
+    public sealed class Fixture : PracticeContentFixture
     {
         public const int Count = 300;
         private static readonly string[] Adjectives = ["gentle", "bold", "quiet", "playful", "steady", "curious", "warm"];

@@ -4,13 +4,14 @@ using Studios.Membership.Contracts;
 using Studios.PracticeContent.Contracts;
 using Studios.Stewardship.Contracts;
 using Studios.Testing;
+using Studios.Testing.Telemetry;
 
 namespace Studios.PracticeContent.Tests.Integration;
 
 [Trait("Category", "Integration")]
 public sealed class SessionPlanTests(SessionPlanTests.Fixture service) : IClassFixture<SessionPlanTests.Fixture>
 {
-    public sealed class Fixture : ServiceFixture
+    public sealed class Fixture : PracticeContentFixture
     {
         protected override string Name => "practice_plans";
     }
@@ -32,7 +33,7 @@ public sealed class SessionPlanTests(SessionPlanTests.Fixture service) : IClassF
     [Fact]
     public async Task A_studio_plan_copied_from_a_template_is_pinned_to_versions_and_published_as_an_event()
     {
-        using var metrics = new MetricRecorder(service.Factory.Services);
+        using var metrics = new MetricRecorder(service.Factory.Services, "Studios.PracticeContent");
         var studioId = await service.ApprovedStudioAsync(_facilitator);
         var (practiceId, _) = await PublishedPracticeAsync("Pinned practice", twice: true);
         Assert.Equal(2, metrics.Sum("practices.published", "adaptation", false));
@@ -128,13 +129,13 @@ public sealed class SessionPlanTests(SessionPlanTests.Fixture service) : IClassF
 
         await service.Bus.PublishAsync(new MemberRoleChanged(studioId, member, "participant", "co-facilitator", _facilitator, DateTimeOffset.UtcNow));
         await Eventually.TrueAsync(async () => (await asMember.PostAsJsonAsync("/api/session-plans", body, Api.Json)).StatusCode == HttpStatusCode.Created,
-            ServiceFixture.Patience, "a promoted co-facilitator to author plans");
+            PracticeContentFixture.Patience, "a promoted co-facilitator to author plans");
 
         // A leave that happened earlier than the promotion, delivered late, changes nothing.
         await service.Bus.PublishAsync(new MemberLeftStudio(studioId, member, "participant", "left", DateTimeOffset.UtcNow.AddHours(-1)));
         await service.Bus.PublishAsync(new MemberLeftStudio(studioId, member, "co-facilitator", "left", DateTimeOffset.UtcNow.AddSeconds(1)));
         await Eventually.TrueAsync(async () => (await asMember.PostAsJsonAsync("/api/session-plans", body, Api.Json)).StatusCode == HttpStatusCode.Forbidden,
-            ServiceFixture.Patience, "a member who left to lose plan authoring");
+            PracticeContentFixture.Patience, "a member who left to lose plan authoring");
         var outsiderList = await asMember.GetAsync($"/api/studios/{studioId}/session-plans");
         Assert.Equal(HttpStatusCode.Forbidden, outsiderList.StatusCode);
     }
@@ -152,7 +153,7 @@ public sealed class SessionPlanTests(SessionPlanTests.Fixture service) : IClassF
             DateTimeOffset.UtcNow.AddDays(-30)));
         var body = new { kind = "studio", studioId, title = "After", sessionMinutes = 30, steps = Array.Empty<object>() };
         await Eventually.TrueAsync(async () => (await Facilitator.PostAsJsonAsync("/api/session-plans", body, Api.Json)).StatusCode == HttpStatusCode.Conflict,
-            ServiceFixture.Patience, "a retired studio to refuse new plans");
+            PracticeContentFixture.Patience, "a retired studio to refuse new plans");
         Assert.Equal(1L, await service.ScalarAsync<long>(
             "SELECT count(*) FROM studios WHERE studio_id = @studioId AND retired_at IS NOT NULL", new { studioId }));
         Assert.Equal(HttpStatusCode.Conflict, (await Facilitator.PostAsync($"/api/session-plans/{draft.Id()}/publish", null)).StatusCode);

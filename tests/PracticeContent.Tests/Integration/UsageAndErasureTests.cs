@@ -13,7 +13,7 @@ namespace Studios.PracticeContent.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class UsageAndErasureTests(UsageAndErasureTests.Fixture service) : IClassFixture<UsageAndErasureTests.Fixture>
 {
-    public sealed class Fixture : ServiceFixture
+    public sealed class Fixture : PracticeContentFixture
     {
         protected override string Name => "practice_usage";
     }
@@ -45,7 +45,7 @@ public sealed class UsageAndErasureTests(UsageAndErasureTests.Fixture service) :
         await service.Bus.PublishAsync(Held(s3, studioB, 4, at, v1));
 
         await Eventually.TrueAsync(async () => (await VersionAsync(author, practiceId, 1))["usage"]!["timesPractised"]!.GetValue<int>() == 3,
-            ServiceFixture.Patience, "three sessions to count for version 1");
+            PracticeContentFixture.Patience, "three sessions to count for version 1");
         var version1 = await VersionAsync(author, practiceId, 1);
         Assert.Equal(2, version1["usage"]!["studios"]!.GetValue<int>());
         Assert.Equal(6 + 4 + 5, version1["usage"]!["attendees"]!.GetValue<long>());
@@ -54,12 +54,12 @@ public sealed class UsageAndErasureTests(UsageAndErasureTests.Fixture service) :
         // Session 3 is corrected: it used the other practice, not this one. The correction replaces, never adds.
         await service.Bus.PublishAsync(Held(s3, studioB, 4, at.AddMinutes(5), new PracticeUsed(other, 1)));
         await Eventually.TrueAsync(async () => (await VersionAsync(author, practiceId, 1))["usage"]!["timesPractised"]!.GetValue<int>() == 2,
-            ServiceFixture.Patience, "the corrected session to stop counting for version 1");
+            PracticeContentFixture.Patience, "the corrected session to stop counting for version 1");
         // An older report of session 3 arriving late is ignored.
         await service.Bus.PublishAsync(Held(s3, studioB, 4, at.AddMinutes(-5), v1, v2));
         await service.Bus.PublishAsync(Held(Guid.NewGuid(), studioB, 1, at, new PracticeUsed(other, 1)));
         await Eventually.TrueAsync(async () => (await VersionAsync(author, other, 1))["usage"]!["timesPractised"]!.GetValue<int>() == 2,
-            ServiceFixture.Patience, "later messages to be consumed");
+            PracticeContentFixture.Patience, "later messages to be consumed");
 
         var practice = await (await author.GetAsync($"/api/practices/{practiceId}")).ReadAsync(HttpStatusCode.OK);
         Assert.Equal(2, practice["usage"]!["timesPractised"]!.GetValue<int>());
@@ -87,7 +87,7 @@ public sealed class UsageAndErasureTests(UsageAndErasureTests.Fixture service) :
 
         await service.Bus.PublishAsync(new PersonErased(person, DateTimeOffset.UtcNow));
         await Eventually.TrueAsync(async () => await service.ScalarAsync<long>(
-            "SELECT count(*) FROM reflections WHERE author_id = @person", new { person }) == 0, ServiceFixture.Patience, "reflections to be deleted");
+            "SELECT count(*) FROM reflections WHERE author_id = @person", new { person }) == 0, PracticeContentFixture.Patience, "reflections to be deleted");
 
         var reader = service.As(Guid.NewGuid(), "Reader", "participant");
         var practice = await (await reader.GetAsync($"/api/practices/{practiceId}")).ReadAsync(HttpStatusCode.OK);

@@ -5,7 +5,7 @@ using Ical.Net.DataTypes;
 using NodaTime;
 using Studios.Scheduling.Apis.Models;
 using Studios.ServiceDefaults.Http;
-using static Studios.Scheduling.Tests.SchedulingFixture;
+using static Studios.Scheduling.Tests.Integration.SchedulingFixture;
 
 namespace Studios.Scheduling.Tests.Integration;
 

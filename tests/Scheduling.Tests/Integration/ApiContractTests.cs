@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Studios.Scheduling.Apis.Models;
 using static Studios.Scheduling.Tests.Integration.Api;
-using static Studios.Scheduling.Tests.SchedulingFixture;
+using static Studios.Scheduling.Tests.Integration.SchedulingFixture;
 
 namespace Studios.Scheduling.Tests.Integration;
 

@@ -6,8 +6,9 @@ using Studios.Scheduling.Apis.Models;
 using Studios.Scheduling.Contracts;
 using Studios.Scheduling.Domain;
 using Studios.Testing;
+using Studios.Testing.Telemetry;
 using static Studios.Scheduling.Tests.Integration.Api;
-using static Studios.Scheduling.Tests.SchedulingFixture;
+using static Studios.Scheduling.Tests.Integration.SchedulingFixture;
 
 namespace Studios.Scheduling.Tests.Integration;
 
@@ -21,7 +22,7 @@ public sealed class AttendanceTests(SchedulingFixture fixture)
     {
         var held = await fixture.Bus.ObserveAsync<SessionHeld>();
         var recorded = await fixture.Bus.ObserveAsync<AttendanceRecorded>();
-        using var metrics = new MetricsRecorder("Studios.Scheduling");
+        using var metrics = new MetricRecorder(fixture.Factory.Services, "Studios.Scheduling");
         var studio = await fixture.NewStudioAsync(DaytimeZone());
         var ada = await fixture.JoinAsync(studio);
         var bo = await fixture.JoinAsync(studio);
@@ -97,29 +98,5 @@ public sealed class AttendanceTests(SchedulingFixture fixture)
             entries = new[] { new { personId = member.Id, status = "present" } },
         });
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-    }
-
-    /// <summary>Collects measurements of one meter's instruments in this process.</summary>
-    private sealed class MetricsRecorder : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<(string Name, double Value)> _measurements = new();
-
-        public MetricsRecorder(string meter)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == meter) listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<long>((i, value, _, _) => _measurements.Enqueue((i.Name, value)));
-            _listener.SetMeasurementEventCallback<double>((i, value, _, _) => _measurements.Enqueue((i.Name, value)));
-            _listener.Start();
-        }
-
-        public double Sum(string name) => _measurements.Where(m => m.Name == name).Sum(m => m.Value);
-
-        public IReadOnlyList<double> Values(string name) => _measurements.Where(m => m.Name == name).Select(m => m.Value).ToList();
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -4,7 +4,7 @@ using Studios.Scheduling.Apis.Models;
 using Studios.Scheduling.Domain;
 using Studios.Testing;
 using static Studios.Scheduling.Tests.Integration.Api;
-using static Studios.Scheduling.Tests.SchedulingFixture;
+using static Studios.Scheduling.Tests.Integration.SchedulingFixture;
 
 namespace Studios.Scheduling.Tests.Integration;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 
 namespace Studios.Stewardship.Tests.Integration;
 

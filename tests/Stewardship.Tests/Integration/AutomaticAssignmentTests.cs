@@ -1,6 +1,6 @@
 using System.Net;
 using Studios.ServiceDefaults.Http;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
 
 namespace Studios.Stewardship.Tests.Integration;

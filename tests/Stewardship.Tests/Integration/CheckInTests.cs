@@ -3,10 +3,11 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Studios.Membership.Contracts;
 using Studios.ServiceDefaults.Http;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Telemetry;
 using Studios.Testing;
+using Studios.Testing.Telemetry;
 
 namespace Studios.Stewardship.Tests.Integration;
 
@@ -44,7 +45,7 @@ public sealed class CheckInTests(StewardshipFixture fixture) : IClassFixture<Ste
     [Fact]
     public async Task An_assigned_steward_records_a_check_in_and_its_follow_ups_stay_open_until_done()
     {
-        using var metrics = new MetricRecorder(fixture.Factory.Services.GetRequiredService<IMeterFactory>(), StewardshipMetrics.MeterName);
+        using var metrics = new MetricRecorder(fixture.Factory.Services, StewardshipMetrics.MeterName);
         var (studio, facilitator, stewardId, steward) = await StudioWithStewardAsync();
 
         var response = await steward.PostJsonAsync($"/api/studios/{studio.Id}/check-ins", CheckIn(facilitator, followUps:

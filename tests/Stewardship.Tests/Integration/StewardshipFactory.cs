@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Studios.Stewardship.Extensions;
 using Studios.Testing;
 
 namespace Studios.Stewardship.Tests.Integration;
@@ -13,6 +12,6 @@ public sealed class StewardshipFactory(TestEnvironment environment, TimeProvider
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton(new StewardshipClock(time)));
+        builder.ConfigureTestServices(services => services.AddSingleton(time));
     }
 }

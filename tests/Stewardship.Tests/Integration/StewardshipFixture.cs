@@ -13,7 +13,7 @@ public class StewardshipFixture : IAsyncLifetime
     private StewardshipFactory? _factory;
     private TestBus? _bus;
 
-    public ShiftedTime Time { get; } = new();
+    public TestClock Time { get; } = new();
 
     public StewardshipFactory Factory => _factory ?? throw new InvalidOperationException("Not started.");
 

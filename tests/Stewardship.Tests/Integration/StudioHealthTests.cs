@@ -4,11 +4,12 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Studios.Membership.Contracts;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
-using Studios.Stewardship.Domain.Health;
+using Studios.Stewardship.Domain.StudioHealth;
 using Studios.Stewardship.Telemetry;
 using Studios.Testing;
+using Studios.Testing.Telemetry;
 
 namespace Studios.Stewardship.Tests.Integration;
 
@@ -74,7 +75,7 @@ public sealed class StudioHealthTests(StewardshipFixture fixture) : IClassFixtur
         Assert.Equal((8, 2, 10), (declining.Figures.ActiveMembers, declining.Figures.LeavesLast90Days, declining.Figures.JoinsLast90Days));
         Assert.Equal(0.6, declining.AttendanceRate!.Value, 3);
 
-        using var metrics = new MetricRecorder(fixture.Factory.Services.GetRequiredService<IMeterFactory>(), StewardshipMetrics.MeterName);
+        using var metrics = new MetricRecorder(fixture.Factory.Services, StewardshipMetrics.MeterName);
         await Eventually.TrueAsync(() => metrics.Gauge("studios.health", "studio.health=at-risk") >= 1, Patience,
             "the health gauge to count the at-risk studio");
 
@@ -90,7 +91,7 @@ public sealed class StudioHealthTests(StewardshipFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_same_events_delivered_or_published_twice_change_nothing()
     {
-        using var messaging = new MetricRecorder(fixture.Factory.Services.GetRequiredService<IMeterFactory>(), "Studios.Messaging");
+        using var messaging = new MetricRecorder(fixture.Factory.Services, "Studios.Messaging");
         var facilitator = Guid.NewGuid();
         var participants = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
         var studio = await _steward.ApproveAsync((await _steward.ProposeAsync(facilitator: facilitator)).Id);
@@ -109,9 +110,9 @@ public sealed class StudioHealthTests(StewardshipFixture fixture) : IClassFixtur
         Assert.Contains("\"ActiveMembers\":4", before);
 
         // Redelivery: the inbox recognises every message and nothing runs twice.
-        var duplicatesBefore = messaging.CounterTotal("inbox.duplicates");
+        var duplicatesBefore = messaging.Sum("inbox.duplicates");
         await stream.RepublishAsync(fixture.Bus, sameIds: true);
-        await Eventually.TrueAsync(() => messaging.CounterTotal("inbox.duplicates") - duplicatesBefore == stream.Published.Count,
+        await Eventually.TrueAsync(() => messaging.Sum("inbox.duplicates") - duplicatesBefore == stream.Published.Count,
             Patience, "every redelivered message to be recognised by the inbox");
         Assert.Equal(before, Snapshot(await HealthAsync(studio.Id)));
         Assert.Equal(publishedBefore, await HealthChangesEnqueuedAsync(studio.Id));
@@ -178,18 +179,18 @@ public sealed class StudioHealthTests(StewardshipFixture fixture) : IClassFixtur
         await (await _steward.GetAsync($"/api/studios/{Guid.NewGuid()}/health")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
-    private async Task<HealthResponse> HealthAsync(Guid studioId) =>
-        await (await _steward.GetAsync($"/api/studios/{studioId}/health")).ReadAsync<HealthResponse>();
+    private async Task<StudioHealthResponse> HealthAsync(Guid studioId) =>
+        await (await _steward.GetAsync($"/api/studios/{studioId}/health")).ReadAsync<StudioHealthResponse>();
 
-    private async Task<HealthResponse> WaitForHealthAsync(Guid studioId, Func<HealthResponse, bool> condition, string what)
+    private async Task<StudioHealthResponse> WaitForHealthAsync(Guid studioId, Func<StudioHealthResponse, bool> condition, string what)
     {
-        HealthResponse? health = null;
+        StudioHealthResponse? health = null;
         await Eventually.TrueAsync(async () => condition(health = await HealthAsync(studioId)), Patience, $"the health read model to show {what}");
         return health!;
     }
 
     /// <summary>Everything the health endpoint says except when it said it.</summary>
-    private static string Snapshot(HealthResponse health) =>
+    private static string Snapshot(StudioHealthResponse health) =>
         JsonSerializer.Serialize(new { health.State, health.Score, health.Components, health.Reasons, health.Figures, health.PublishedState, health.PublishedSince });
 
     /// <summary>Waits until every consumer that receives these messages has committed them (each leaves its inbox row).</summary>

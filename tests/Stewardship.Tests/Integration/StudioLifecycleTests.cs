@@ -2,11 +2,12 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Studios.ServiceDefaults.Http;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Domain;
 using Studios.Stewardship.Telemetry;
 using Studios.Testing;
+using Studios.Testing.Telemetry;
 
 namespace Studios.Stewardship.Tests.Integration;
 
@@ -261,7 +262,7 @@ public sealed class StudioLifecycleTests(StewardshipFixture fixture) : IClassFix
     [Fact]
     public async Task The_studios_by_state_gauge_reads_the_cached_counts()
     {
-        using var metrics = new MetricRecorder(fixture.Factory.Services.GetRequiredService<IMeterFactory>(), StewardshipMetrics.MeterName);
+        using var metrics = new MetricRecorder(fixture.Factory.Services, StewardshipMetrics.MeterName);
         var transitionsBefore = metrics.Counter("studios.transitions", "studio.transition=proposed");
         var counts = await CountByStateAsync();
         var studio = await _facilitator.ProposeAsync();

@@ -1,4 +1,4 @@
-using Studios.Stewardship.Domain.Health;
+using Studios.Stewardship.Domain.StudioHealth;
 
 namespace Studios.Stewardship.Tests.Unit;
 

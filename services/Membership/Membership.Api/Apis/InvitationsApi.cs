@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Studios.Membership.Apis.Models;
 using Studios.Membership.Contracts;
 using Studios.Membership.Data;
+using Studios.Membership.Features;
 using Studios.Membership.Domain;
-using Studios.ServiceDefaults.Http;
 
 namespace Studios.Membership.Apis;
 
@@ -38,7 +38,7 @@ public static class InvitationsApi
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var studio = await services.Studios.LockAsync(transaction, studioId, ct);
         if (studio is null) return MembershipProblems.StudioNotFound();
-        var actorRole = await services.Memberships.ActiveRoleAsync(transaction, studioId, services.Me, ct);
+        var actorRole = await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, ct);
         if (!StudioRoleRules.Manages(actorRole)) return MembershipProblems.NotFacilitator();
         if (!StudioRoleRules.MayActOn(actorRole, role)) return Problems.Forbidden("Only a facilitator invites co-facilitators.");
         if (studio.Status is StudioStatus.Retired or StudioStatus.Pending) return MembershipProblems.StudioNotOpen(studio.Status);
@@ -49,14 +49,14 @@ public static class InvitationsApi
             return Problems.Conflict("This person already belongs to the studio.", currentState: new { state = current.State });
 
         var (token, hash) = InvitationTokens.New();
-        var invitation = new InvitationRow(Guid.CreateVersion7(now), studioId, email, role, services.Me, now.UtcDateTime,
-            (now + services.Options.Value.InvitationLifetime).UtcDateTime, null, null, null);
+        var invitation = new InvitationRow(Guid.CreateVersion7(now), studioId, email, role, services.Me, now,
+            now + services.Options.Value.InvitationLifetime, null, null, null);
         await services.Invitations.InsertAsync(transaction, invitation, hash, ct);
         // A registered invitee shows on the roster as invited until they accept, or the invitation ends.
         if (invitee is { } personId && current?.State is null or MemberStates.Invited)
         {
             var row = (current ?? MembershipRow.New(studioId, personId, role, MemberStates.Invited, now))
-                with { Role = role, InvitationId = invitation.Id, UpdatedAt = now.UtcDateTime };
+                with { Role = role, InvitationId = invitation.Id, UpdatedAt = now };
             await services.Memberships.SaveAsync(transaction, row, ct);
         }
         await transaction.CommitAsync(ct);
@@ -69,10 +69,11 @@ public static class InvitationsApi
     public static async Task<Results<Ok<IReadOnlyList<InvitationResponse>>, ProblemHttpResult>> GetInvitations(
         Guid studioId, [AsParameters] MembershipServices services)
     {
-        var (showEmail, denied) = await InvitationViewerAsync(studioId, services);
+        await using var connection = await services.OpenConnectionAsync();
+        var (showEmail, denied) = await InvitationViewerAsync(connection, studioId, services);
         if (denied is not null) return denied;
         var now = services.Time.GetUtcNow();
-        var invitations = await services.Invitations.ListAsync(studioId, services.Aborted);
+        var invitations = await services.Invitations.ListAsync(connection, studioId, services.Aborted);
         return TypedResults.Ok<IReadOnlyList<InvitationResponse>>(
             invitations.Select(invitation => InvitationResponse.From(invitation, now, showEmail)).ToList());
     }
@@ -80,9 +81,10 @@ public static class InvitationsApi
     public static async Task<Results<Ok<InvitationResponse>, ProblemHttpResult>> GetInvitation(
         Guid studioId, Guid invitationId, [AsParameters] MembershipServices services)
     {
-        var (showEmail, denied) = await InvitationViewerAsync(studioId, services);
+        await using var connection = await services.OpenConnectionAsync();
+        var (showEmail, denied) = await InvitationViewerAsync(connection, studioId, services);
         if (denied is not null) return denied;
-        var invitation = await services.Invitations.FindAsync(studioId, invitationId, services.Aborted);
+        var invitation = await services.Invitations.FindAsync(connection, studioId, invitationId, services.Aborted);
         if (invitation is null) return Problems.NotFound("Invitation");
         return TypedResults.Ok(InvitationResponse.From(invitation, services.Time.GetUtcNow(), showEmail));
     }
@@ -96,7 +98,7 @@ public static class InvitationsApi
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var studio = await services.Studios.LockAsync(transaction, studioId, ct);
         if (studio is null) return MembershipProblems.StudioNotFound();
-        var actorRole = await services.Memberships.ActiveRoleAsync(transaction, studioId, services.Me, ct);
+        var actorRole = await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, ct);
         if (!StudioRoleRules.Manages(actorRole)) return MembershipProblems.NotFacilitator();
         var invitation = await services.Invitations.LockAsync(transaction, studioId, invitationId, ct);
         if (invitation is null) return Problems.NotFound("Invitation");
@@ -136,7 +138,7 @@ public static class InvitationsApi
             return Problems.Forbidden("This invitation was sent to another email address.");
 
         var current = await services.Memberships.CurrentAsync(transaction, studio.Id, me, ct);
-        var counts = await services.Memberships.CountAsync(transaction, studio.Id, ct);
+        var counts = await services.Memberships.CountAsync(connection, studio.Id, ct);
         var decision = JoinRules.Accept(studio.Status, invitation.Role, current?.State, studio.Capacity ?? 0, (int)counts.ActiveParticipants);
         if (decision.Refusal == JoinRefusal.StudioNotOpen) return MembershipProblems.StudioNotOpen(studio.Status);
         if (decision.Refusal == JoinRefusal.AlreadyMember)
@@ -147,7 +149,7 @@ public static class InvitationsApi
             with { Role = invitation.Role, InvitationId = invitation.Id };
         var tally = new RosterTally();
         row = await services.Roster.AdmitAsync(transaction, row, decision.State!, decision.JoinedVia!, tally, ct);
-        var view = await services.Memberships.ViewAsync(transaction, row.Id, ct);
+        var view = (await services.RosterViews.ViewAsync(connection, row.StudioId, row.Id, ct))!;
         await transaction.CommitAsync(ct);
 
         services.Metrics.Record(tally);
@@ -163,10 +165,11 @@ public static class InvitationsApi
     };
 
     /// <summary>Invitations are for the studio's facilitators, stewards and operators; emails for facilitators and operators only.</summary>
-    private static async Task<(bool ShowEmail, ProblemHttpResult? Denied)> InvitationViewerAsync(Guid studioId, MembershipServices services)
+    private static async Task<(bool ShowEmail, ProblemHttpResult? Denied)> InvitationViewerAsync(
+        NpgsqlConnection connection, Guid studioId, MembershipServices services)
     {
-        if (await services.Studios.FindAsync(studioId, services.Aborted) is null) return (false, MembershipProblems.StudioNotFound());
-        var viewerRole = await services.Memberships.ActiveRoleAsync(studioId, services.Me, services.Aborted);
+        if (await services.Studios.FindAsync(connection, studioId, services.Aborted) is null) return (false, MembershipProblems.StudioNotFound());
+        var viewerRole = await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, services.Aborted);
         var manages = StudioRoleRules.Manages(viewerRole);
         if (!manages && !services.IsStewardOrOperator)
             return (false, Problems.Forbidden("Only the studio's facilitators, stewards and operators see its invitations."));

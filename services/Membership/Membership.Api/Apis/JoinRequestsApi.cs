@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Studios.Membership.Apis.Models;
 using Studios.Membership.Contracts;
 using Studios.Membership.Data;
+using Studios.Membership.Features;
 using Studios.Membership.Domain;
-using Studios.ServiceDefaults.Http;
 
 namespace Studios.Membership.Apis;
 
@@ -40,7 +40,7 @@ public static class JoinRequestsApi
         if (studio is null) return MembershipProblems.StudioNotFound();
 
         var current = await services.Memberships.CurrentAsync(transaction, studioId, me, ct);
-        var counts = await services.Memberships.CountAsync(transaction, studioId, ct);
+        var counts = await services.Memberships.CountAsync(connection, studioId, ct);
         var decision = JoinRules.Join(studio.Status, studio.JoinPolicy, current?.State, studio.Capacity ?? 0, (int)counts.ActiveParticipants);
         switch (decision.Refusal)
         {
@@ -58,7 +58,7 @@ public static class JoinRequestsApi
             with { Role = StudioRoles.Participant, IntakeAnswer = answer, InvitationId = null };
         var tally = new RosterTally();
         row = await services.Roster.AdmitAsync(transaction, row, decision.State!, decision.JoinedVia!, tally, ct);
-        var view = await services.Memberships.ViewAsync(transaction, row.Id, ct);
+        var view = (await services.RosterViews.ViewAsync(connection, row.StudioId, row.Id, ct))!;
         await transaction.CommitAsync(ct);
 
         services.Metrics.Record(tally);
@@ -69,12 +69,13 @@ public static class JoinRequestsApi
     public static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> GetJoinRequest(
         Guid studioId, Guid requestId, [AsParameters] MembershipServices services)
     {
-        var view = await services.Memberships.ViewAsync(studioId, requestId, services.Aborted);
+        await using var connection = await services.OpenConnectionAsync();
+        var view = await services.RosterViews.ViewAsync(connection, studioId, requestId, services.Aborted);
         if (view is null) return Problems.NotFound("Join request");
-        var viewerRole = await services.Memberships.ActiveRoleAsync(studioId, services.Me, services.Aborted);
+        var viewerRole = await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, services.Aborted);
         if (view.PersonId != services.Me && !StudioRoleRules.Manages(viewerRole) && !services.IsStewardOrOperator)
             return Problems.Forbidden("Only the requester, the studio's facilitators, stewards and operators see a join request.");
-        return TypedResults.Ok(MemberResponse.From(view, StudiosApi.ShowsContact(view.PersonId, viewerRole, services)));
+        return TypedResults.Ok(MemberResponse.From(view, services.ShowsContact(view.PersonId, viewerRole)));
     }
 
     /// <summary>A facilitator approves a request: the requester takes a place, or the first free one after the waitlist.</summary>
@@ -94,7 +95,7 @@ public static class JoinRequestsApi
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var studio = await services.Studios.LockAsync(transaction, studioId, ct);
         if (studio is null) return MembershipProblems.StudioNotFound();
-        var actorRole = await services.Memberships.ActiveRoleAsync(transaction, studioId, services.Me, ct);
+        var actorRole = await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, ct);
         if (!StudioRoleRules.Manages(actorRole)) return MembershipProblems.NotFacilitator();
         var row = await services.Memberships.FindAsync(transaction, studioId, requestId, ct);
         if (row is null) return Problems.NotFound("Join request");
@@ -105,7 +106,7 @@ public static class JoinRequestsApi
         row = row with { DecidedBy = services.Me };
         if (approve)
         {
-            var counts = await services.Memberships.CountAsync(transaction, studioId, ct);
+            var counts = await services.Memberships.CountAsync(connection, studioId, ct);
             var decision = JoinRules.Approve(studio.Status, row.State, studio.Capacity ?? 0, (int)counts.ActiveParticipants);
             if (decision.Refusal == JoinRefusal.StudioNotOpen) return MembershipProblems.StudioNotOpen(studio.Status);
             row = await services.Roster.AdmitAsync(transaction, row, decision.State!, decision.JoinedVia!, tally, ct);
@@ -114,7 +115,7 @@ public static class JoinRequestsApi
         {
             row = await services.Roster.EndAsync(transaction, row, MemberStates.Declined, EndReasons.Declined, services.Me, tally, ct);
         }
-        var view = await services.Memberships.ViewAsync(transaction, row.Id, ct);
+        var view = (await services.RosterViews.ViewAsync(connection, row.StudioId, row.Id, ct))!;
         await transaction.CommitAsync(ct);
 
         services.Metrics.Record(tally);

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Studios.Membership.Apis.Models;
 using Studios.Membership.Contracts;
 using Studios.Membership.Data;
+using Studios.Membership.Features;
 using Studios.Membership.Domain;
-using Studios.ServiceDefaults.Http;
 
 namespace Studios.Membership.Apis;
 
@@ -41,7 +41,7 @@ public static class MembersApi
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var studio = await services.Studios.LockAsync(transaction, studioId, ct);
         if (studio is null) return MembershipProblems.StudioNotFound();
-        var actorRole = byFacilitator ? await services.Memberships.ActiveRoleAsync(transaction, studioId, services.Me, ct) : null;
+        var actorRole = byFacilitator ? await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, ct) : null;
         if (byFacilitator && !StudioRoleRules.Manages(actorRole)) return MembershipProblems.NotFacilitator();
         var row = await services.Memberships.CurrentAsync(transaction, studioId, personId, ct);
         if (row is null) return Problems.NotFound("Membership");
@@ -49,7 +49,7 @@ public static class MembersApi
             return Problems.Forbidden("Only a facilitator may remove a facilitator or co-facilitator.");
         if (row.State == MemberStates.Active)
         {
-            var counts = await services.Memberships.CountAsync(transaction, studioId, ct);
+            var counts = await services.Memberships.CountAsync(connection, studioId, ct);
             if (FacilitatorRule.WouldLeaveNoFacilitator(row.Role, null, (int)counts.ActiveFacilitators))
                 return MembershipProblems.LastFacilitator();
         }
@@ -58,7 +58,7 @@ public static class MembersApi
         var decidedBy = byFacilitator ? services.Me : (Guid?)null;
         row = await services.Roster.EndAsync(transaction, row, state, reason, decidedBy, tally, ct);
         await services.Roster.PromoteAsync(transaction, studio, tally, ct);
-        var view = await services.Memberships.ViewAsync(transaction, row.Id, ct);
+        var view = (await services.RosterViews.ViewAsync(connection, row.StudioId, row.Id, ct))!;
         await transaction.CommitAsync(ct);
 
         services.Metrics.Record(tally);
@@ -78,7 +78,7 @@ public static class MembersApi
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var studio = await services.Studios.LockAsync(transaction, studioId, ct);
         if (studio is null) return MembershipProblems.StudioNotFound();
-        var actorRole = await services.Memberships.ActiveRoleAsync(transaction, studioId, services.Me, ct);
+        var actorRole = await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, ct);
         if (actorRole != StudioRoles.Facilitator)
             return Problems.Forbidden("Only the studio's facilitators change roles.");
         var row = await services.Memberships.CurrentAsync(transaction, studioId, personId, ct);
@@ -89,7 +89,7 @@ public static class MembersApi
         var tally = new RosterTally();
         if (row.Role != role)
         {
-            var counts = await services.Memberships.CountAsync(transaction, studioId, ct);
+            var counts = await services.Memberships.CountAsync(connection, studioId, ct);
             if (FacilitatorRule.WouldLeaveNoFacilitator(row.Role, role, (int)counts.ActiveFacilitators))
                 return MembershipProblems.LastFacilitator();
             if (StudioRoleRules.TakesPlace(role) && Places.Free(studio.Capacity ?? 0, (int)counts.ActiveParticipants) == 0)
@@ -99,7 +99,7 @@ public static class MembersApi
             row = await services.Roster.ChangeRoleAsync(transaction, row, role, services.Me, ct);
             if (freesPlace) await services.Roster.PromoteAsync(transaction, studio, tally, ct);
         }
-        var view = await services.Memberships.ViewAsync(transaction, row.Id, ct);
+        var view = (await services.RosterViews.ViewAsync(connection, row.StudioId, row.Id, ct))!;
         await transaction.CommitAsync(ct);
 
         services.Metrics.Record(tally);

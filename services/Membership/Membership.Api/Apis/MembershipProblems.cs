@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Studios.ServiceDefaults.Http;
 
 namespace Studios.Membership.Apis;
 

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Studios.Membership.Data;
+using Studios.Membership.Domain;
+using Studios.Membership.Extensions;
+using Studios.Membership.Features;
 using Studios.Membership.Telemetry;
-using Studios.ServiceDefaults.Identity;
-using Studios.ServiceDefaults.Messaging;
 
 namespace Studios.Membership.Apis;
 
@@ -16,6 +16,7 @@ public sealed record MembershipServices(
     PeopleRepository People,
     StudioRepository Studios,
     MembershipRepository Memberships,
+    RosterViewRepository RosterViews,
     InvitationRepository Invitations,
     Roster Roster,
     MembershipMetrics Metrics,
@@ -32,4 +33,11 @@ public sealed record MembershipServices(
     public bool IsStewardOrOperator => User.IsStewardOrOperator();
 
     public CancellationToken Aborted => Context.RequestAborted;
+
+    /// <summary>A connection for the request's reads; commands begin their transaction on it.</summary>
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync() => DataSource.OpenConnectionAsync(Aborted);
+
+    /// <summary>Contact details (email, intake answer) go to the person, the studio's facilitators and operators.</summary>
+    public bool ShowsContact(Guid personId, string? viewerRole) =>
+        personId == Me || StudioRoleRules.Manages(viewerRole) || IsOperator;
 }

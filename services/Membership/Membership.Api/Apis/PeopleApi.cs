@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Studios.Membership.Apis.Models;
 using Studios.Membership.Contracts;
 using Studios.Membership.Data;
+using Studios.Membership.Features;
 using Studios.Membership.Domain;
-using Studios.ServiceDefaults.Http;
 
 namespace Studios.Membership.Apis;
 
@@ -59,7 +58,8 @@ public static class PeopleApi
 
     public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> GetMe([AsParameters] MembershipServices services)
     {
-        var person = await services.People.FindAsync(services.Me, services.Aborted);
+        await using var connection = await services.OpenConnectionAsync();
+        var person = await services.People.FindAsync(connection, services.Me, services.Aborted);
         if (person is null || person.IsErased) return Problems.NotFound("Your profile");
         ETags.Set(services.Context.Response, person.Version);
         return TypedResults.Ok(PersonResponse.From(person, showEmail: true));
@@ -106,11 +106,12 @@ public static class PeopleApi
     public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> GetPerson(
         Guid personId, [AsParameters] MembershipServices services)
     {
-        var person = await services.People.FindAsync(personId, services.Aborted);
+        await using var connection = await services.OpenConnectionAsync();
+        var person = await services.People.FindAsync(connection, personId, services.Aborted);
         if (person is null) return Problems.NotFound("Person");
         if (person.IsErased) return Problems.Gone("This person was erased.");
         var showEmail = personId == services.Me || services.IsOperator
-            || await services.Memberships.FacilitatesStudioOfAsync(services.Me, personId, services.Aborted);
+            || await services.RosterViews.FacilitatesStudioOfAsync(connection, services.Me, personId, services.Aborted);
         return TypedResults.Ok(PersonResponse.From(person, showEmail));
     }
 
@@ -156,7 +157,8 @@ public static class PeopleApi
     {
         if (personId != services.Me && !services.IsStewardOrOperator)
             return Problems.Forbidden("Only the person, stewards and operators see a person's studios.");
-        var rows = await services.Memberships.OfPersonAsync(personId, services.Aborted);
+        await using var connection = await services.OpenConnectionAsync();
+        var rows = await services.RosterViews.OfPersonAsync(connection, personId, services.Aborted);
         return TypedResults.Ok<IReadOnlyList<PersonStudioResponse>>(rows.Select(PersonStudioResponse.From).ToList());
     }
 

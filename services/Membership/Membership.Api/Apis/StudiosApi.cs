@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Studios.Membership.Apis.Models;
 using Studios.Membership.Domain;
-using Studios.ServiceDefaults.Http;
 
 namespace Studios.Membership.Apis;
 
@@ -23,9 +22,10 @@ public static class StudiosApi
     /// <summary>Anyone signed in sees a studio's policy and size.</summary>
     public static async Task<Results<Ok<StudioResponse>, ProblemHttpResult>> GetStudio(Guid studioId, [AsParameters] MembershipServices services)
     {
-        var studio = await services.Studios.FindAsync(studioId, services.Aborted);
+        await using var connection = await services.OpenConnectionAsync();
+        var studio = await services.Studios.FindAsync(connection, studioId, services.Aborted);
         if (studio is null) return MembershipProblems.StudioNotFound();
-        var counts = await services.Memberships.CountAsync(studioId, services.Aborted);
+        var counts = await services.Memberships.CountAsync(connection, studioId, services.Aborted);
         ETags.Set(services.Context.Response, studio.Version);
         return TypedResults.Ok(StudioResponse.From(studio, counts));
     }
@@ -36,28 +36,29 @@ public static class StudiosApi
     {
         var errors = new FieldErrors()
             .Check(state is null || MemberStates.IsKnown(state), "state", $"must be one of: {string.Join(", ", MemberStates.All)}.")
-            .Check(role is null || StudioRoleRules.IsKnown(role), "role", $"must be one of: {string.Join(", ", StudioRoleRules.All)}.")
-            .Check(Cursor.TryDecode<long?>(cursor, out var afterSeq), "cursor", "is not a cursor this API returned.");
+            .Check(role is null || StudioRoleRules.IsKnown(role), "role", $"must be one of: {string.Join(", ", StudioRoleRules.All)}.");
+        var page = Paging.Read<long?>(cursor, limit, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        var (viewerRole, denied) = await RosterViewerAsync(studioId, services);
+        await using var connection = await services.OpenConnectionAsync();
+        var (viewerRole, denied) = await RosterViewerAsync(connection, studioId, services);
         if (denied is not null) return denied;
-        var pageSize = Cursor.Limit(limit);
-        var rows = await services.Memberships.ListAsync(studioId, state, role, afterSeq, pageSize, services.Aborted);
-        var page = Cursor.ToPage(rows, pageSize, row => row.Seq);
-        var items = page.Items.Select(row => MemberResponse.From(row, ShowsContact(row.PersonId, viewerRole, services))).ToList();
-        return TypedResults.Ok(new Page<MemberResponse>(items, page.NextCursor));
+        var rows = await services.RosterViews.ListAsync(connection, studioId, state, role, page.After, page.Limit, services.Aborted);
+        var found = Cursor.ToPage(rows, page.Limit, row => row.Seq);
+        var items = found.Items.Select(row => MemberResponse.From(row, services.ShowsContact(row.PersonId, viewerRole))).ToList();
+        return TypedResults.Ok(new Page<MemberResponse>(items, found.NextCursor));
     }
 
     /// <summary>Who waits for a place, first come first: for the studio's active members, stewards and operators.</summary>
     public static async Task<Results<Ok<IReadOnlyList<MemberResponse>>, ProblemHttpResult>> GetWaitlist(
         Guid studioId, [AsParameters] MembershipServices services)
     {
-        var (viewerRole, denied) = await RosterViewerAsync(studioId, services);
+        await using var connection = await services.OpenConnectionAsync();
+        var (viewerRole, denied) = await RosterViewerAsync(connection, studioId, services);
         if (denied is not null) return denied;
-        var rows = await services.Memberships.WaitlistAsync(studioId, services.Aborted);
+        var rows = await services.RosterViews.WaitlistAsync(connection, studioId, services.Aborted);
         return TypedResults.Ok<IReadOnlyList<MemberResponse>>(
-            rows.Select(row => MemberResponse.From(row, ShowsContact(row.PersonId, viewerRole, services))).ToList());
+            rows.Select(row => MemberResponse.From(row, services.ShowsContact(row.PersonId, viewerRole))).ToList());
     }
 
     /// <summary>The studio's facilitators set how people join; If-Match guards against two of them editing at once.</summary>
@@ -74,14 +75,14 @@ public static class StudiosApi
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var studio = await services.Studios.LockAsync(transaction, studioId, ct);
         if (studio is null) return MembershipProblems.StudioNotFound();
-        var actorRole = await services.Memberships.ActiveRoleAsync(transaction, studioId, services.Me, ct);
+        var actorRole = await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, ct);
         if (!StudioRoleRules.Manages(actorRole)) return MembershipProblems.NotFacilitator();
         if (studio.Status == StudioStatus.Retired) return MembershipProblems.StudioNotOpen(studio.Status);
         if (!ETags.Matches(services.Context.Request, studio.Version)) return Problems.StaleVersion(ETags.For(studio.Version));
 
         var question = string.IsNullOrWhiteSpace(request.IntakeQuestion) ? null : request.IntakeQuestion.Trim();
         var updated = await services.Studios.SetPolicyAsync(transaction, studioId, request.JoinPolicy!, question, ct);
-        var counts = await services.Memberships.CountAsync(transaction, studioId, ct);
+        var counts = await services.Memberships.CountAsync(connection, studioId, ct);
         await transaction.CommitAsync(ct);
 
         ETags.Set(services.Context.Response, updated.Version);
@@ -89,16 +90,13 @@ public static class StudiosApi
     }
 
     /// <summary>Active members, stewards and operators see a roster; others only the studio's size.</summary>
-    private static async Task<(string? ViewerRole, ProblemHttpResult? Denied)> RosterViewerAsync(Guid studioId, MembershipServices services)
+    private static async Task<(string? ViewerRole, ProblemHttpResult? Denied)> RosterViewerAsync(
+        NpgsqlConnection connection, Guid studioId, MembershipServices services)
     {
-        if (await services.Studios.FindAsync(studioId, services.Aborted) is null) return (null, MembershipProblems.StudioNotFound());
-        var viewerRole = await services.Memberships.ActiveRoleAsync(studioId, services.Me, services.Aborted);
+        if (await services.Studios.FindAsync(connection, studioId, services.Aborted) is null) return (null, MembershipProblems.StudioNotFound());
+        var viewerRole = await services.Memberships.ActiveRoleAsync(connection, studioId, services.Me, services.Aborted);
         if (viewerRole is null && !services.IsStewardOrOperator)
             return (null, Problems.Forbidden($"Only the studio's members see its roster; GET /api/studios/{studioId} shows its size."));
         return (viewerRole, null);
     }
-
-    /// <summary>Contact details (email, intake answer) go to the person, the studio's facilitators and operators.</summary>
-    internal static bool ShowsContact(Guid personId, string? viewerRole, MembershipServices services) =>
-        personId == services.Me || StudioRoleRules.Manages(viewerRole) || services.IsOperator;
 }

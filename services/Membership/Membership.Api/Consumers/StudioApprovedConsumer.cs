@@ -1,9 +1,9 @@
 using MassTransit;
 using Studios.Membership.Contracts;
 using Studios.Membership.Data;
+using Studios.Membership.Features;
 using Studios.Membership.Domain;
 using Studios.Membership.Telemetry;
-using Studios.ServiceDefaults.Messaging;
 using Studios.Stewardship.Contracts;
 
 namespace Studios.Membership.Consumers;

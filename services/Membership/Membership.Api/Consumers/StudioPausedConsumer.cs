@@ -1,6 +1,5 @@
 using MassTransit;
 using Studios.Membership.Data;
-using Studios.ServiceDefaults.Messaging;
 using Studios.Stewardship.Contracts;
 
 namespace Studios.Membership.Consumers;

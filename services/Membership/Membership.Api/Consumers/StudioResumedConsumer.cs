@@ -1,7 +1,7 @@
 using MassTransit;
 using Studios.Membership.Data;
+using Studios.Membership.Features;
 using Studios.Membership.Telemetry;
-using Studios.ServiceDefaults.Messaging;
 using Studios.Stewardship.Contracts;
 
 namespace Studios.Membership.Consumers;

@@ -1,9 +1,7 @@
-using Dapper;
-using Npgsql;
 
 namespace Studios.Membership.Data;
 
-public sealed class InvitationRepository(NpgsqlDataSource dataSource)
+public sealed class InvitationRepository
 {
     private const string Columns = """
         id AS Id, studio_id AS StudioId, email AS Email, role AS Role, invited_by AS InvitedBy, created_at AS CreatedAt,
@@ -20,13 +18,10 @@ public sealed class InvitationRepository(NpgsqlDataSource dataSource)
             invitation.InvitedBy, invitation.CreatedAt, invitation.ExpiresAt,
         }, transaction, cancellationToken: cancellationToken));
 
-    public async Task<InvitationRow?> FindAsync(Guid studioId, Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition(
+    public Task<InvitationRow?> FindAsync(NpgsqlConnection connection, Guid studioId, Guid id, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition(
             $"SELECT {Columns} FROM invitations WHERE studio_id = @StudioId AND id = @Id",
             new { StudioId = studioId, Id = id }, cancellationToken: cancellationToken));
-    }
 
     /// <summary>Reads and locks the invitation, so it is accepted or revoked once.</summary>
     public Task<InvitationRow?> LockAsync(NpgsqlTransaction transaction, Guid studioId, Guid id, CancellationToken cancellationToken) =>
@@ -39,13 +34,10 @@ public sealed class InvitationRepository(NpgsqlDataSource dataSource)
             $"SELECT {Columns} FROM invitations WHERE token_hash = @TokenHash",
             new { TokenHash = tokenHash }, transaction, cancellationToken: cancellationToken));
 
-    public async Task<IReadOnlyList<InvitationRow>> ListAsync(Guid studioId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<InvitationRow>(new CommandDefinition(
+    public async Task<IReadOnlyList<InvitationRow>> ListAsync(NpgsqlConnection connection, Guid studioId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<InvitationRow>(new CommandDefinition(
             $"SELECT {Columns} FROM invitations WHERE studio_id = @StudioId ORDER BY created_at DESC, id",
             new { StudioId = studioId }, cancellationToken: cancellationToken))).AsList();
-    }
 
     public Task MarkAcceptedAsync(NpgsqlTransaction transaction, Guid id, Guid personId, DateTimeOffset now, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(

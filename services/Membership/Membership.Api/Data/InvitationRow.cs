@@ -9,11 +9,11 @@ public sealed record InvitationRow(
     string? Email,
     string Role,
     Guid InvitedBy,
-    DateTime CreatedAt,
-    DateTime ExpiresAt,
-    DateTime? AcceptedAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? AcceptedAt,
     Guid? AcceptedBy,
-    DateTime? RevokedAt)
+    DateTimeOffset? RevokedAt)
 {
     public string StatusAt(DateTimeOffset now) => InvitationStatus.Of(AcceptedAt, RevokedAt, ExpiresAt, now);
 }

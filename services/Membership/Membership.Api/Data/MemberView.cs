@@ -13,7 +13,7 @@ public sealed record MemberView(
     string? JoinedVia,
     string? IntakeAnswer,
     long? WaitlistPosition,
-    DateTime CreatedAt,
-    DateTime? JoinedAt,
-    DateTime? EndedAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? JoinedAt,
+    DateTimeOffset? EndedAt,
     string? EndReason);

@@ -1,10 +1,9 @@
-using Dapper;
-using Npgsql;
 using Studios.Membership.Domain;
 
 namespace Studios.Membership.Data;
 
-public sealed class MembershipRepository(NpgsqlDataSource dataSource)
+/// <summary>Memberships as the roster's rules change them: read under the studio's roster lock, saved in the same transaction.</summary>
+public sealed class MembershipRepository
 {
     private const string Columns = """
         id AS Id, studio_id AS StudioId, person_id AS PersonId, role AS Role, state AS State, joined_via AS JoinedVia,
@@ -13,20 +12,7 @@ public sealed class MembershipRepository(NpgsqlDataSource dataSource)
         updated_at AS UpdatedAt
         """;
 
-    private const string CurrentStates = "('requested', 'invited', 'waitlisted', 'active')";
-
-    private const string ViewSelect = """
-        SELECT m.id AS MembershipId, m.seq AS Seq, m.studio_id AS StudioId, m.person_id AS PersonId,
-               p.display_name AS DisplayName, p.email AS Email, m.role AS Role, m.state AS State, m.joined_via AS JoinedVia,
-               m.intake_answer AS IntakeAnswer,
-               CASE WHEN m.state = 'waitlisted' THEN (
-                   SELECT count(*) FROM memberships w
-                   WHERE w.studio_id = m.studio_id AND w.state = 'waitlisted' AND w.waitlisted_seq <= m.waitlisted_seq)
-               END AS WaitlistPosition,
-               m.created_at AS CreatedAt, m.joined_at AS JoinedAt, m.ended_at AS EndedAt, m.end_reason AS EndReason
-        FROM memberships m
-        LEFT JOIN people p ON p.id = m.person_id
-        """;
+    internal const string CurrentStates = "('requested', 'invited', 'waitlisted', 'active')";
 
     public Task<MembershipRow?> CurrentAsync(NpgsqlTransaction transaction, Guid studioId, Guid personId, CancellationToken cancellationToken) =>
         transaction.Connection!.QuerySingleOrDefaultAsync<MembershipRow>(new CommandDefinition($"""
@@ -75,16 +61,10 @@ public sealed class MembershipRepository(NpgsqlDataSource dataSource)
         transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT nextval('waitlist_order')", transaction: transaction, cancellationToken: cancellationToken));
 
-    public Task<RosterCounts> CountAsync(NpgsqlTransaction transaction, Guid studioId, CancellationToken cancellationToken) =>
-        transaction.Connection!.QuerySingleAsync<RosterCounts>(new CommandDefinition(CountSql,
-            new { StudioId = studioId }, transaction, cancellationToken: cancellationToken));
-
-    public async Task<RosterCounts> CountAsync(Guid studioId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<RosterCounts>(new CommandDefinition(CountSql,
-            new { StudioId = studioId }, cancellationToken: cancellationToken));
-    }
+    /// <summary>What capacity and the last-facilitator rule look at (inside a transaction: as of its roster lock).</summary>
+    public Task<RosterCounts> CountAsync(NpgsqlConnection connection, Guid studioId, CancellationToken cancellationToken) =>
+        connection.QuerySingleAsync<RosterCounts>(new CommandDefinition(CountSql, new { StudioId = studioId },
+            cancellationToken: cancellationToken));
 
     private const string CountSql = """
         SELECT count(*) FILTER (WHERE state = 'active' AND role = 'participant') AS ActiveParticipants,
@@ -105,93 +85,10 @@ public sealed class MembershipRepository(NpgsqlDataSource dataSource)
             """, new { StudioId = studioId, Count = count }, transaction, cancellationToken: cancellationToken))).AsList();
 
     /// <summary>The person's role when they are an active member of the studio; null otherwise.</summary>
-    public async Task<string?> ActiveRoleAsync(Guid studioId, Guid personId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await ActiveRoleAsync(connection, null, studioId, personId, cancellationToken);
-    }
-
-    public Task<string?> ActiveRoleAsync(NpgsqlTransaction transaction, Guid studioId, Guid personId, CancellationToken cancellationToken) =>
-        ActiveRoleAsync(transaction.Connection!, transaction, studioId, personId, cancellationToken);
-
-    private static Task<string?> ActiveRoleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid studioId,
-        Guid personId, CancellationToken cancellationToken) =>
+    public Task<string?> ActiveRoleAsync(NpgsqlConnection connection, Guid studioId, Guid personId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("""
             SELECT role FROM memberships WHERE studio_id = @StudioId AND person_id = @PersonId AND state = 'active'
-            """, new { StudioId = studioId, PersonId = personId }, transaction, cancellationToken: cancellationToken));
-
-    /// <summary>True when <paramref name="viewerId"/> facilitates a studio <paramref name="personId"/> currently belongs to
-    /// (or asked or was invited to join): such facilitators may see the person's email.</summary>
-    public async Task<bool> FacilitatesStudioOfAsync(Guid viewerId, Guid personId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition($"""
-            SELECT EXISTS (
-                SELECT 1 FROM memberships target
-                JOIN memberships viewer ON viewer.studio_id = target.studio_id
-                WHERE target.person_id = @PersonId AND target.state IN {CurrentStates}
-                  AND viewer.person_id = @ViewerId AND viewer.state = 'active'
-                  AND viewer.role IN ('facilitator', 'co-facilitator'))
-            """, new { ViewerId = viewerId, PersonId = personId }, cancellationToken: cancellationToken));
-    }
-
-    public async Task<MemberView?> ViewAsync(Guid studioId, Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<MemberView>(new CommandDefinition(
-            $"{ViewSelect} WHERE m.studio_id = @StudioId AND m.id = @Id", new { StudioId = studioId, Id = id },
-            cancellationToken: cancellationToken));
-    }
-
-    public Task<MemberView> ViewAsync(NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken) =>
-        transaction.Connection!.QuerySingleAsync<MemberView>(new CommandDefinition(
-            $"{ViewSelect} WHERE m.id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
-
-    /// <summary>One page of the roster in the order people came, optionally one state or role only;
-    /// fetches <paramref name="limit"/> + 1 rows so the caller knows whether there is more.</summary>
-    public async Task<IReadOnlyList<MemberView>> ListAsync(Guid studioId, string? state, string? role, long? afterSeq, int limit,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<MemberView>(new CommandDefinition($"""
-            {ViewSelect}
-            WHERE m.studio_id = @StudioId
-              AND (@State::text IS NULL OR m.state = @State)
-              AND (@Role::text IS NULL OR m.role = @Role)
-              AND (@AfterSeq::bigint IS NULL OR m.seq > @AfterSeq)
-            ORDER BY m.seq
-            LIMIT @Limit
-            """, new { StudioId = studioId, State = state, Role = role, AfterSeq = afterSeq, Limit = limit + 1 },
-            cancellationToken: cancellationToken))).AsList();
-    }
-
-    public async Task<IReadOnlyList<MemberView>> WaitlistAsync(Guid studioId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<MemberView>(new CommandDefinition($"""
-            {ViewSelect}
-            WHERE m.studio_id = @StudioId AND m.state = 'waitlisted'
-            ORDER BY m.waitlisted_seq
-            """, new { StudioId = studioId }, cancellationToken: cancellationToken))).AsList();
-    }
-
-    public async Task<IReadOnlyList<PersonStudioView>> OfPersonAsync(Guid personId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<PersonStudioView>(new CommandDefinition("""
-            SELECT m.id AS MembershipId, m.seq AS Seq, m.studio_id AS StudioId, s.name AS StudioName, s.approved_at AS ApprovedAt,
-                   s.paused AS Paused, s.retired_at AS RetiredAt, m.role AS Role, m.state AS State, m.joined_via AS JoinedVia,
-                   CASE WHEN m.state = 'waitlisted' THEN (
-                       SELECT count(*) FROM memberships w
-                       WHERE w.studio_id = m.studio_id AND w.state = 'waitlisted' AND w.waitlisted_seq <= m.waitlisted_seq)
-                   END AS WaitlistPosition,
-                   m.created_at AS CreatedAt, m.joined_at AS JoinedAt, m.ended_at AS EndedAt, m.end_reason AS EndReason
-            FROM memberships m
-            JOIN studios s ON s.id = m.studio_id
-            WHERE m.person_id = @PersonId
-            ORDER BY m.seq
-            """, new { PersonId = personId }, cancellationToken: cancellationToken))).AsList();
-    }
+            """, new { StudioId = studioId, PersonId = personId }, cancellationToken: cancellationToken));
 
     /// <summary>Shows pending invitations addressed to <paramref name="email"/> on the person's rosters (state invited),
     /// and ends invited memberships whose invitation went to another address (the email changed).</summary>
@@ -225,27 +122,21 @@ public sealed class MembershipRepository(NpgsqlDataSource dataSource)
             """, new { InvitationId = invitationId, Reason = reason, Now = now }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Ends invited memberships whose invitation has expired; returns how many.</summary>
-    public async Task<int> ExpireInvitedAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("""
+    public Task<int> ExpireInvitedAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("""
             UPDATE memberships m
             SET state = 'cancelled', end_reason = 'invitation-expired', ended_at = @Now, version = m.version + 1, updated_at = @Now
             FROM invitations i
             WHERE m.invitation_id = i.id AND m.state = 'invited'
               AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at <= @Now
             """, new { Now = now }, cancellationToken: cancellationToken));
-    }
 
     public Task ForgetIntakeAnswersAsync(NpgsqlTransaction transaction, Guid personId, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE memberships SET intake_answer = NULL WHERE person_id = @PersonId AND intake_answer IS NOT NULL",
             new { PersonId = personId }, transaction, cancellationToken: cancellationToken));
 
-    public async Task<long> CountWaitlistedAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    public Task<long> CountWaitlistedAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM memberships WHERE state = 'waitlisted'", cancellationToken: cancellationToken));
-    }
 }

@@ -11,15 +11,15 @@ public sealed record MembershipRow(
     string? IntakeAnswer,
     Guid? InvitationId,
     long? WaitlistedSeq,
-    DateTime CreatedAt,
-    DateTime? JoinedAt,
-    DateTime? EndedAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? JoinedAt,
+    DateTimeOffset? EndedAt,
     string? EndReason,
     Guid? DecidedBy,
     int Version,
-    DateTime UpdatedAt)
+    DateTimeOffset UpdatedAt)
 {
     public static MembershipRow New(Guid studioId, Guid personId, string role, string state, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), studioId, personId, role, state, null, null, null, null,
-            now.UtcDateTime, null, null, null, null, 0, now.UtcDateTime);
+            now, null, null, null, null, 0, now);
 }

@@ -1,10 +1,8 @@
-using Dapper;
-using Npgsql;
 using Studios.Membership.Domain;
 
 namespace Studios.Membership.Data;
 
-public sealed class PeopleRepository(NpgsqlDataSource dataSource)
+public sealed class PeopleRepository
 {
     private const string Columns = """
         id AS Id, display_name AS DisplayName, email AS Email, time_zone AS TimeZone, locale AS Locale,
@@ -13,12 +11,9 @@ public sealed class PeopleRepository(NpgsqlDataSource dataSource)
 
     public const string EmailConstraint = "people_email_unique";
 
-    public async Task<PersonRow?> FindAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(
+    public Task<PersonRow?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(
             $"SELECT {Columns} FROM people WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
-    }
 
     /// <summary>Reads the person and locks their row: FOR UPDATE to change it, FOR SHARE to rely on it staying as it is
     /// (a join must not race the person's erasure). People are always locked before studios.</summary>

@@ -8,9 +8,9 @@ public sealed record PersonRow(
     string? TimeZone,
     string? Locale,
     int Version,
-    DateTime RegisteredAt,
-    DateTime UpdatedAt,
-    DateTime? ErasedAt)
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ErasedAt)
 {
     public bool IsErased => ErasedAt is not null;
 }

@@ -1,22 +1,17 @@
-using Dapper;
-using Npgsql;
 using Studios.Membership.Domain;
 
 namespace Studios.Membership.Data;
 
-public sealed class StudioRepository(NpgsqlDataSource dataSource)
+public sealed class StudioRepository
 {
     private const string Columns = """
         id AS Id, name AS Name, capacity AS Capacity, time_zone AS TimeZone, approved_at AS ApprovedAt, paused AS Paused,
         retired_at AS RetiredAt, join_policy AS JoinPolicy, intake_question AS IntakeQuestion, version AS Version
         """;
 
-    public async Task<StudioRow?> FindAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<StudioRow>(new CommandDefinition(
+    public Task<StudioRow?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<StudioRow>(new CommandDefinition(
             $"SELECT {Columns} FROM studios WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
-    }
 
     /// <summary>Locks the studio's roster for the rest of the transaction: every change to who holds a place
     /// (join, approval, leave, promotion) takes this lock first, so two joins cannot both take the last place.</summary>

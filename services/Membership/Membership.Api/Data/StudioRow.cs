@@ -8,9 +8,9 @@ public sealed record StudioRow(
     string? Name,
     int? Capacity,
     string? TimeZone,
-    DateTime? ApprovedAt,
+    DateTimeOffset? ApprovedAt,
     bool Paused,
-    DateTime? RetiredAt,
+    DateTimeOffset? RetiredAt,
     string JoinPolicy,
     string? IntakeQuestion,
     int Version)

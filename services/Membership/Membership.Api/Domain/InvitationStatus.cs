@@ -8,9 +8,9 @@ public static class InvitationStatus
     public const string Revoked = "revoked";
     public const string Expired = "expired";
 
-    public static string Of(DateTime? acceptedAt, DateTime? revokedAt, DateTime expiresAt, DateTimeOffset now) =>
+    public static string Of(DateTimeOffset? acceptedAt, DateTimeOffset? revokedAt, DateTimeOffset expiresAt, DateTimeOffset now) =>
         acceptedAt is not null ? Accepted
         : revokedAt is not null ? Revoked
-        : expiresAt <= now.UtcDateTime ? Expired
+        : expiresAt <= now ? Expired
         : Pending;
 }

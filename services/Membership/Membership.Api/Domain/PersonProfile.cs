@@ -1,4 +1,3 @@
-using Studios.ServiceDefaults.Http;
 using Studios.ServiceDefaults.Validation;
 
 namespace Studios.Membership.Domain;

@@ -1,7 +1,10 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Studios.Membership.Apis;
 using Studios.Membership.Data;
+using Studios.Membership.Features;
+using Studios.Membership.Jobs;
 using Studios.Membership.Telemetry;
+using Studios.ServiceDefaults.Jobs;
+using Studios.ServiceDefaults.Options;
 
 namespace Studios.Membership.Extensions;
 
@@ -10,19 +13,17 @@ public static class MembershipExtensions
     /// <summary>Membership: people, studio rosters, roles, joins, invitations, waitlists: the services this API needs beyond the defaults.</summary>
     public static IHostApplicationBuilder AddMembershipServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MembershipOptions>()
-            .BindConfiguration(MembershipOptions.Section)
-            .Validate(options => options.InvitationLifetime > TimeSpan.Zero, "Membership:InvitationLifetime must be positive.")
-            .Validate(options => options.HousekeepingInterval > TimeSpan.Zero, "Membership:HousekeepingInterval must be positive.")
-            .ValidateOnStart();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddValidatedOptions<MembershipOptions>(MembershipOptions.Section);
+        builder.Services.AddSingleton<MembershipMetrics>();
+
         builder.Services.AddSingleton<PeopleRepository>();
         builder.Services.AddSingleton<StudioRepository>();
         builder.Services.AddSingleton<MembershipRepository>();
+        builder.Services.AddSingleton<RosterViewRepository>();
         builder.Services.AddSingleton<InvitationRepository>();
         builder.Services.AddSingleton<Roster>();
-        builder.Services.AddSingleton<MembershipMetrics>();
-        builder.Services.AddHostedService<MembershipHousekeeping>();
+
+        builder.Services.AddIntervalJob<MembershipHousekeeping>();
         return builder;
     }
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Studios.Membership.Data;
+using Studios.Membership.Features;
 
 namespace Studios.Membership.Telemetry;
 

@@ -1,3 +1,5 @@
+using Studios.PracticeContent.Apis.Models;
+
 namespace Studios.PracticeContent.Apis;
 
 /// <summary>User-written text (Markdown, possibly with markup) travels only as JSON; these headers make sure no browser

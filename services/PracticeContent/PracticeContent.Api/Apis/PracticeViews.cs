@@ -1,6 +1,8 @@
 using Studios.PracticeContent.Data;
 using Studios.PracticeContent.Domain;
 
+using Studios.PracticeContent.Apis.Models;
+
 namespace Studios.PracticeContent.Apis;
 
 /// <summary>Builds practice responses and answers "may this caller edit it".</summary>
@@ -37,13 +39,13 @@ internal static class PracticeViews
             latest is null ? null : PracticeContentResponse.From(latest),
             mayEdit ? PracticeContentResponse.From(draft) : null,
             mayEdit ? latest is null || !draft.SameAs(latest) : null,
-            versions.Select(v => new VersionSummary(v.Version, v.Title, Utc(v.PublishedAt),
+            versions.Select(v => new VersionSummary(v.Version, v.Title, DapperTimestamps.Utc(v.PublishedAt),
                 UsageResponse.From(usageByVersion.GetValueOrDefault(v.Version, UsageRow.None)))).ToList(),
             adaptations.Select(a => new AdaptationSummary(a.PracticeId, a.Title, a.StudioId, a.AdaptedFromVersion, a.LatestVersion, a.Retired)).ToList(),
             UsageResponse.From(usage),
-            Utc(practice.CreatedAt),
-            Utc(practice.UpdatedAt),
-            practice.RetiredAt is { } retired ? Utc(retired) : null);
+            DapperTimestamps.Utc(practice.CreatedAt),
+            DapperTimestamps.Utc(practice.UpdatedAt),
+            practice.RetiredAt is { } retired ? DapperTimestamps.Utc(retired) : null);
     }
 
     public static async Task<PracticeVersionResponse> DescribeVersionAsync(
@@ -51,12 +53,11 @@ internal static class PracticeViews
     {
         var usage = await services.Usage.ByVersionAsync(connection, practice.PracticeId, ct);
         return new PracticeVersionResponse(practice.PracticeId, version.Version, version.Version == practice.LatestVersion,
-            practice.RetiredAt is not null, practice.AuthorName, practice.StudioId, LineageOf(practice), Utc(version.PublishedAt),
+            practice.RetiredAt is not null, practice.AuthorName, practice.StudioId, LineageOf(practice), DapperTimestamps.Utc(version.PublishedAt),
             PracticeContentResponse.From(version.ToContent()), UsageResponse.From(usage.GetValueOrDefault(version.Version, UsageRow.None)));
     }
 
     public static Lineage? LineageOf(PracticeRow practice) =>
         practice is { AdaptedFromPracticeId: { } origin, AdaptedFromVersion: { } version } ? new Lineage(origin, version) : null;
 
-    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero);
 }

@@ -5,6 +5,8 @@ using Studios.PracticeContent.Contracts;
 using Studios.PracticeContent.Data;
 using Studios.PracticeContent.Domain;
 
+using Studios.PracticeContent.Apis.Models;
+
 namespace Studios.PracticeContent.Apis;
 
 public static class PracticesApi
@@ -131,7 +133,7 @@ public static class PracticesApi
             // An erased author's practice (published later by its studio's facilitators) names no one.
             await services.Outbox.EnqueueAsync(tx, new PracticePublished(id, version, draft.Title, draft.Tags, draft.Skills,
                 practice.AuthorId ?? Guid.Empty, practice.StudioId, practice.AdaptedFromPracticeId, practice.AdaptedFromVersion,
-                PracticeViews.Utc(publishedAt)), ct);
+                DapperTimestamps.Utc(publishedAt)), ct);
             await tx.CommitAsync(ct);
             services.Metrics.PracticePublished(practice.AdaptedFromPracticeId is not null);
         }

@@ -4,6 +4,8 @@ using Studios.PracticeContent.Contracts;
 using Studios.PracticeContent.Data;
 using Studios.PracticeContent.Domain;
 
+using Studios.PracticeContent.Apis.Models;
+
 namespace Studios.PracticeContent.Apis;
 
 public static class ReflectionsApi
@@ -121,10 +123,11 @@ public static class ReflectionsApi
         string? cursor, int? limit, ClaimsPrincipal user, [AsParameters] ReflectionServices services, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!TimeCursor.TryRead(cursor, limit, errors, out var after)) return Problems.Invalid(errors);
+        var (cursorAt, size) = Paging.Read<TimeCursor>(cursor, limit, errors);
+        if (errors.Any) return Problems.Invalid(errors);
+        var after = cursorAt?.Position;
         var caller = user.PersonId();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
-        var size = Cursor.Limit(limit);
         var rows = await services.Reflections.ListByAuthorAsync(connection, caller, after, size, ct);
         return TypedResults.Ok(ToPage(rows, size, caller));
     }
@@ -133,11 +136,12 @@ public static class ReflectionsApi
         Guid studioId, string? cursor, int? limit, ClaimsPrincipal user, [AsParameters] ReflectionServices services, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!TimeCursor.TryRead(cursor, limit, errors, out var after)) return Problems.Invalid(errors);
+        var (cursorAt, size) = Paging.Read<TimeCursor>(cursor, limit, errors);
+        if (errors.Any) return Problems.Invalid(errors);
+        var after = cursorAt?.Position;
         var caller = user.PersonId();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var isMember = await services.Studios.RoleAsync(connection, studioId, caller, ct) is not null;
-        var size = Cursor.Limit(limit);
         var rows = await services.Reflections.ListForStudioAsync(connection, studioId, isMember, after, size, ct);
         return TypedResults.Ok(ToPage(rows, size, caller));
     }

@@ -1,6 +1,8 @@
 using Studios.PracticeContent.Data;
 using Studios.PracticeContent.Telemetry;
 
+using Studios.PracticeContent.Apis.Models;
+
 namespace Studios.PracticeContent.Apis;
 
 /// <summary>What the session-plan handlers need, gathered for [AsParameters].</summary>

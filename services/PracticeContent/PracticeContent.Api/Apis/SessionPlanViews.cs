@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Studios.PracticeContent.Data;
 using Studios.PracticeContent.Domain;
 
+using Studios.PracticeContent.Apis.Models;
+
 namespace Studios.PracticeContent.Apis;
 
 /// <summary>Plan responses, access rules that need the roster, and pinned-version checks.</summary>
@@ -56,7 +58,7 @@ internal static class SessionPlanViews
             content.Title, content.SessionMinutes, content.TotalMinutes, steps,
             published is null ? "draft" : "published",
             published is null || !published.SameAs(content),
-            plan.PublishedAt is { } at ? PracticeViews.Utc(at) : null,
-            plan.Version, PracticeViews.Utc(plan.CreatedAt), PracticeViews.Utc(plan.UpdatedAt));
+            plan.PublishedAt is { } at ? DapperTimestamps.Utc(at) : null,
+            plan.Version, DapperTimestamps.Utc(plan.CreatedAt), DapperTimestamps.Utc(plan.UpdatedAt));
     }
 }

@@ -4,6 +4,8 @@ using Studios.PracticeContent.Contracts;
 using Studios.PracticeContent.Data;
 using Studios.PracticeContent.Domain;
 
+using Studios.PracticeContent.Apis.Models;
+
 namespace Studios.PracticeContent.Apis;
 
 public static class SessionPlansApi
@@ -141,7 +143,7 @@ public static class SessionPlansApi
                 var practices = content.Steps.Where(step => step.IsPractice)
                     .Select(step => new PlannedPractice(step.PracticeId!.Value, step.Version!.Value, step.Minutes)).ToList();
                 await services.Outbox.EnqueueAsync(tx, new SessionPlanPublished(id, plan.StudioId!.Value, content.Title, practices,
-                    content.TotalMinutes, PracticeViews.Utc(publishedAt)), ct);
+                    content.TotalMinutes, DapperTimestamps.Utc(publishedAt)), ct);
             }
             await tx.CommitAsync(ct);
         }
@@ -156,7 +158,9 @@ public static class SessionPlansApi
         Guid studioId, string? cursor, int? limit, ClaimsPrincipal user, [AsParameters] SessionPlanServices services, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!TimeCursor.TryRead(cursor, limit, errors, out var after)) return Problems.Invalid(errors);
+        var (cursorAt, size) = Paging.Read<TimeCursor>(cursor, limit, errors);
+        if (errors.Any) return Problems.Invalid(errors);
+        var after = cursorAt?.Position;
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var role = await services.Studios.RoleAsync(connection, studioId, user.PersonId(), ct);
@@ -164,7 +168,6 @@ public static class SessionPlansApi
             return Problems.Forbidden("Only the studio's members, stewards and operators see its session plans.");
         var publishedOnly = !(user.IsStewardOrOperator() || (role is not null && RosterRules.Facilitates(role)));
 
-        var size = Cursor.Limit(limit);
         var rows = await services.Plans.ListForStudioAsync(connection, studioId, publishedOnly, after, size, ct);
         return TypedResults.Ok(await PageAsync(connection, rows, size, services, ct));
     }
@@ -173,10 +176,11 @@ public static class SessionPlansApi
         string? cursor, int? limit, ClaimsPrincipal user, [AsParameters] SessionPlanServices services, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!TimeCursor.TryRead(cursor, limit, errors, out var after)) return Problems.Invalid(errors);
+        var (cursorAt, size) = Paging.Read<TimeCursor>(cursor, limit, errors);
+        if (errors.Any) return Problems.Invalid(errors);
+        var after = cursorAt?.Position;
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
-        var size = Cursor.Limit(limit);
         var rows = await services.Plans.ListTemplatesAsync(connection, user.PersonId(), after, size, ct);
         return TypedResults.Ok(await PageAsync(connection, rows, size, services, ct));
     }

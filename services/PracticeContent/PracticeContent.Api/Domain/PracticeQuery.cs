@@ -48,14 +48,13 @@ public sealed record PracticeQuery(
             _ => (PracticeSort)(-1),
         };
         if (!Enum.IsDefined(parsedSort)) errors.Add("sort", "must be one of relevance, usage, recent, title.");
-        if (limit is not null and not (>= 1 and <= Cursor.MaxLimit)) errors.Add("limit", $"must be between 1 and {Cursor.MaxLimit}.");
-
-        if (!Cursor.TryDecode<SearchCursor>(cursor, out var after) || (after is not null && after.Sort != parsedSort))
-            errors.Add("cursor", "is not a cursor from this search; start again without it.");
+        var (after, size) = Paging.Read<SearchCursor>(cursor, limit, errors);
+        // A cursor from a search in another order would skip or repeat results.
+        if (after is not null && after.Sort != parsedSort) errors.Add("cursor", Paging.CursorError);
 
         return errors.Any
             ? null
-            : new PracticeQuery(text, tagList, skillList, maxMinutes, groupSize, parsedMode, parsedSort, after, Cursor.Limit(limit));
+            : new PracticeQuery(text, tagList, skillList, maxMinutes, groupSize, parsedMode, parsedSort, after, size);
     }
 
     private static List<string?> Split(string[]? values) =>

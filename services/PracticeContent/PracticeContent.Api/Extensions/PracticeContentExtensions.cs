@@ -16,7 +16,6 @@ public static class PracticeContentExtensions
         // response is ever mistaken for HTML (any other character is written as is).
         builder.Services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PracticeContentMetrics>();
         builder.Services.AddSingleton<PracticeRepository>();
         builder.Services.AddSingleton<PracticeSearch>();

@@ -8,8 +8,6 @@ namespace Studios.Scheduling.Apis;
 /// calendar apps cannot send bearer tokens.</summary>
 public static class CalendarApi
 {
-    public static string PersonalFeedPath(string token) => $"/api/calendars/{token}.ics";
-
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Calendars");

@@ -22,14 +22,15 @@ public static class PeopleApi
         DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, ClaimsPrincipal user,
         [AsParameters] SchedulingServices services, CancellationToken ct)
     {
-        if (!SessionsApi.Window(from, to, services, out var start, out var end, out var problem)) return problem!;
-        if (!Cursor.TryDecode<Data.SessionKey>(cursor, out var after)) return Problems.Invalid("cursor", "is not a cursor this API issued.");
+        if (!services.Window(from, to, out var start, out var end, out var problem)) return problem!;
+        var errors = new FieldErrors();
+        var (after, take) = Paging.Read<Data.SessionKey>(cursor, limit, errors);
+        if (errors.Any) return Problems.Invalid(errors);
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var studios = await services.Studios.OfMemberAsync(connection, user.PersonId(), ct);
-        var take = Cursor.Limit(limit);
         var rows = studios.Count == 0 ? [] :
             await services.Sessions.ListAsync(connection, studios.Select(s => s.Id).ToList(), start, end, after, take, user.PersonId(), ct);
-        return TypedResults.Ok(SessionsApi.ToPage(rows, take));
+        return TypedResults.Ok(SessionResponse.PageOf(rows, take));
     }
 
     /// <summary>Issues a new feed token; the previous one stops working at once.</summary>
@@ -38,7 +39,7 @@ public static class PeopleApi
     {
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var token = await services.CalendarTokens.IssueAsync(connection, user.PersonId(), ct);
-        var url = CalendarApi.PersonalFeedPath(token);
+        var url = CalendarTokenResult.FeedPath(token);
         return TypedResults.Created(url, new CalendarTokenResult(token, url));
     }
 

@@ -53,14 +53,15 @@ public static class SeriesApi
     public static async Task<Results<Ok<Page<SeriesResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         Guid studioId, string? cursor, int? limit, ClaimsPrincipal user, [AsParameters] SchedulingServices services, CancellationToken ct)
     {
-        if (!Cursor.TryDecode<SeriesKey>(cursor, out var after)) return Problems.Invalid("cursor", "is not a cursor this API issued.");
+        var errors = new FieldErrors();
+        var (after, take) = Paging.Read<SeriesKey>(cursor, limit, errors);
+        if (errors.Any) return Problems.Invalid(errors);
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         if (await services.Studios.GetAsync(connection, studioId, ct: ct) is null) return Problems.NotFound("Studio");
         if (!(await services.AccessAsync(connection, user, studioId, ct: ct)).CanRead)
             return Problems.Forbidden("Only the studio's members, stewards and operators read its series.");
-        var take = Cursor.Limit(limit);
         var rows = await services.Series.ListAsync(connection, studioId, after, take, ct);
-        var page = Cursor.ToPage(rows, take, row => new SeriesKey(SeriesRow.Utc(row.CreatedAt), row.Id));
+        var page = Cursor.ToPage(rows, take, row => new SeriesKey(DapperTimestamps.Utc(row.CreatedAt), row.Id));
         return TypedResults.Ok(new Page<SeriesResponse>(page.Items.Select(SeriesResponse.From).ToList(), page.NextCursor));
     }
 
@@ -119,7 +120,7 @@ public static class SeriesApi
         var next = (await services.Sessions.UpcomingOfSeriesAsync(tx, series.Id, now, ct)).FirstOrDefault();
         if (next == Guid.Empty) return null;
         var session = (await services.Sessions.GetAsync(tx.Connection!, next, null, tx, ct))!;
-        return LocalTime.DateIn(SeriesRow.Utc(session.OriginalStart), series.TimeZone);
+        return LocalTime.DateIn(DapperTimestamps.Utc(session.OriginalStart), series.TimeZone);
     }
 
     internal static async Task CheckFacilitatorAsync(SchedulingServices services, NpgsqlConnection connection, Guid studioId,

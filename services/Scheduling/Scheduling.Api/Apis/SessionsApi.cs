@@ -31,15 +31,16 @@ public static class SessionsApi
         Guid studioId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, ClaimsPrincipal user,
         [AsParameters] SchedulingServices services, CancellationToken ct)
     {
-        if (!Window(from, to, services, out var start, out var end, out var problem)) return problem!;
-        if (!Cursor.TryDecode<SessionKey>(cursor, out var after)) return Problems.Invalid("cursor", "is not a cursor this API issued.");
+        if (!services.Window(from, to, out var start, out var end, out var problem)) return problem!;
+        var errors = new FieldErrors();
+        var (after, take) = Paging.Read<SessionKey>(cursor, limit, errors);
+        if (errors.Any) return Problems.Invalid(errors);
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         if (await services.Studios.GetAsync(connection, studioId, ct: ct) is null) return Problems.NotFound("Studio");
         if (!(await services.AccessAsync(connection, user, studioId, ct: ct)).CanRead)
             return Problems.Forbidden("Only the studio's members, stewards and operators read its sessions.");
-        var take = Cursor.Limit(limit);
         var rows = await services.Sessions.ListAsync(connection, [studioId], start, end, after, take, user.PersonId(), ct);
-        return TypedResults.Ok(ToPage(rows, take));
+        return TypedResults.Ok(SessionResponse.PageOf(rows, take));
     }
 
     public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetAsync(
@@ -145,22 +146,5 @@ public static class SessionsApi
         var updated = (await services.Sessions.GetAsync(connection, id, user.PersonId(), ct: ct))!;
         ETags.Set(response, updated.Version);
         return TypedResults.Ok(SessionResponse.From(updated));
-    }
-
-    internal static bool Window(DateTimeOffset? from, DateTimeOffset? to, SchedulingServices services,
-        out DateTimeOffset start, out DateTimeOffset end, out ValidationProblem? problem)
-    {
-        start = from ?? services.Now;
-        end = to ?? start + services.Options.Value.Horizon;
-        problem = null;
-        if (end <= start) problem = Problems.Invalid("to", "must be after from.");
-        else if (end - start > MaxListRange) problem = Problems.Invalid("to", $"must be at most {MaxListRange.TotalDays:0} days after from.");
-        return problem is null;
-    }
-
-    internal static Page<SessionResponse> ToPage(IReadOnlyList<SessionRow> rows, int take)
-    {
-        var page = Cursor.ToPage(rows, take, row => new SessionKey(row.Start, row.Id));
-        return new Page<SessionResponse>(page.Items.Select(SessionResponse.From).ToList(), page.NextCursor);
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Studios.Membership.Contracts;
 using Studios.Scheduling.Data;
+using Studios.Scheduling.Features;
 
 namespace Studios.Scheduling.Consumers;
 

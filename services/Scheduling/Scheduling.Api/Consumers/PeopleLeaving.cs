@@ -1,4 +1,5 @@
 using Studios.Scheduling.Data;
+using Studios.Scheduling.Features;
 
 namespace Studios.Scheduling.Consumers;
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Studios.Scheduling.Data;
 using Studios.Scheduling.Domain;
 using Studios.Stewardship.Contracts;
+using Studios.Scheduling.Features;
 
 namespace Studios.Scheduling.Consumers;
 

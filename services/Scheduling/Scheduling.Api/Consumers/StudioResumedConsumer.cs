@@ -3,6 +3,7 @@ using Studios.Scheduling.Contracts;
 using Studios.Scheduling.Data;
 using Studios.Scheduling.Domain;
 using Studios.Stewardship.Contracts;
+using Studios.Scheduling.Features;
 
 namespace Studios.Scheduling.Consumers;
 

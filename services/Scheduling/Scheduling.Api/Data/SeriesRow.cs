@@ -28,7 +28,5 @@ public sealed record SeriesRow
 
     public SeriesSchedule Schedule => new(Rule, TimeZone, StartDate, StartTime, DurationMinutes, ExceptionDates);
 
-    public FeedSeries ToFeed() => new(Id, Title, Schedule, Location, OnlineUrl, Sequence, Utc(UpdatedAt));
-
-    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    public FeedSeries ToFeed() => new(Id, Title, Schedule, Location, OnlineUrl, Sequence, DapperTimestamps.Utc(UpdatedAt));
 }

@@ -28,10 +28,10 @@ public sealed record SessionRow(
     int Waitlisted,
     string? MyRsvp)
 {
-    public DateTimeOffset Start => SeriesRow.Utc(StartsAt);
-    public DateTimeOffset End => SeriesRow.Utc(EndsAt);
+    public DateTimeOffset Start => DapperTimestamps.Utc(StartsAt);
+    public DateTimeOffset End => DapperTimestamps.Utc(EndsAt);
     public bool IsCancelled => Status == Kebab.Of(SessionStatus.Cancelled);
 
-    public FeedSession ToFeed() => new(Id, SeriesId, SeriesRow.Utc(OriginalStart), Start, End, Title, Location, OnlineUrl,
-        IsCancelled, CancelReason, Sequence, SeriesRow.Utc(UpdatedAt));
+    public FeedSession ToFeed() => new(Id, SeriesId, DapperTimestamps.Utc(OriginalStart), Start, End, Title, Location, OnlineUrl,
+        IsCancelled, CancelReason, Sequence, DapperTimestamps.Utc(UpdatedAt));
 }

@@ -1,8 +1,10 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Studios.Scheduling.Apis;
 using Studios.Scheduling.Data;
+using Studios.Scheduling.Features;
 using Studios.Scheduling.Jobs;
 using Studios.Scheduling.Telemetry;
+using Studios.ServiceDefaults.Jobs;
+using Studios.ServiceDefaults.Options;
 
 namespace Studios.Scheduling.Extensions;
 
@@ -11,11 +13,7 @@ public static class SchedulingExtensions
     /// <summary>Scheduling: recurring sessions, RSVPs, capacity, attendance, iCalendar feeds: the services this API needs beyond the defaults.</summary>
     public static IHostApplicationBuilder AddSchedulingServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section)
-            .Validate(o => o.Horizon > TimeSpan.Zero && o.MaterialiseInterval > TimeSpan.Zero && o.MaxSessionsInHorizon > 0,
-                "Scheduling:Horizon, MaterialiseInterval and MaxSessionsInHorizon must be positive.")
-            .ValidateOnStart();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
         builder.Services.AddSingleton<SchedulingMetrics>();
 
         builder.Services.AddSingleton<StudioRepository>();
@@ -30,7 +28,7 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<Materialiser>();
         builder.Services.AddSingleton<SeriesChanges>();
 
-        builder.Services.AddHostedService<MaterialisationJob>();
+        builder.Services.AddIntervalJob<MaterialisationJob>();
         return builder;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Studios.Scheduling.Data;
 using Studios.Scheduling.Extensions;
+using Studios.Scheduling.Features;
+using Studios.ServiceDefaults.Jobs;
 
 namespace Studios.Scheduling.Jobs;
 
@@ -13,46 +15,27 @@ public sealed class MaterialisationJob(
     Materialiser materialiser,
     IOptions<SchedulingOptions> options,
     TimeProvider time,
-    ILogger<MaterialisationJob> logger) : BackgroundService
+    JobMetrics jobMetrics,
+    ILogger<MaterialisationJob> logger) : IntervalJob(time, jobMetrics, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var added = await RunOnceAsync(stoppingToken);
-                if (added > 0) logger.LogInformation("Materialised {Count} sessions up to the horizon", added);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning(exception, "Materialising sessions failed; retrying at the next interval");
-            }
-            try
-            {
-                await Task.Delay(options.Value.MaterialiseInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override string Name => "scheduling.materialisation";
+
+    protected override TimeSpan Interval => options.Value.MaterialiseInterval;
 
     /// <summary>One pass over every series that is behind; returns how many sessions it added.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    protected override async Task<int> RunPassAsync(JobPass pass, CancellationToken ct)
     {
-        var horizonEnd = time.GetUtcNow() + options.Value.Horizon;
+        var horizonEnd = Time.GetUtcNow() + options.Value.Horizon;
         List<Guid> behind;
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
             behind = [.. await series.BehindAsync(connection, horizonEnd, ct)];
         }
 
+        if (behind.Count == 0) return 0;
+
+        // Extending adds sessions and publishes SessionScheduled: traced from here on.
+        pass.Trace();
         var added = 0;
         foreach (var id in behind)
         {

@@ -13,4 +13,12 @@ internal static class Access
         var name = user.FindFirstValue(StudiosClaims.Name)?.Trim();
         return string.IsNullOrEmpty(name) ? null : name[..Math.Min(name.Length, Domain.StudioRules.StewardNameMaxLength)];
     }
+
+    /// <summary>Studios that are not active are visible to stewards, operators, their proposer and founding facilitator only.</summary>
+    public static bool CanSee(this ClaimsPrincipal user, Data.StudioRow row)
+    {
+        if (row.StudioState == Domain.StudioState.Active || user.IsStewardOrOperator()) return true;
+        var me = user.PersonId();
+        return row.ProposedBy == me || row.FoundingFacilitatorId == me;
+    }
 }

@@ -1,6 +1,5 @@
 using NodaTime;
-using Studios.Stewardship.Apis.Requests;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Data;
 using Studios.Stewardship.Domain;
 
@@ -35,7 +34,7 @@ public static class CheckInsApi
             return Problems.Conflict($"A {studio.State} studio takes no more check-ins.", null, studio.State);
         }
 
-        var now = services.Clock.UtcNow();
+        var now = services.Time.GetUtcNow();
         var today = Instant.FromDateTimeOffset(now).InZone(DateTimeZoneProviders.Tzdb[studio.TimeZone]).Date.ToDateOnly();
         var errors = request.Validate(today);
         if (request.FacilitatorId is { } facilitatorId && facilitatorId != studio.FoundingFacilitatorId
@@ -65,8 +64,7 @@ public static class CheckInsApi
         Guid id, string? cursor, int? limit, ClaimsPrincipal user, [AsParameters] StewardshipServices services, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var take = Paging.Limit(limit, errors);
-        var after = Paging.After<CheckInCursor>(cursor, errors);
+        var (after, take) = Paging.Read<CheckInCursor>(cursor, limit, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);

@@ -1,4 +1,4 @@
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Data;
 
 namespace Studios.Stewardship.Apis;
@@ -24,8 +24,7 @@ public static class FollowUpsApi
             return Problems.Forbidden("Stewards see their own follow-ups; operators see everyone's.");
         }
         var errors = new FieldErrors();
-        var take = Paging.Limit(limit, errors);
-        var after = Paging.After<FollowUpCursor>(cursor, errors);
+        var (after, take) = Paging.Read<FollowUpCursor>(cursor, limit, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
@@ -47,7 +46,7 @@ public static class FollowUpsApi
             {
                 return Problems.Forbidden("Only the steward who agreed a follow-up completes it.");
             }
-            await services.CheckIns.CompleteFollowUpAsync(transaction, id, user.PersonId(), services.Clock.UtcNow(), ct);
+            await services.CheckIns.CompleteFollowUpAsync(transaction, id, user.PersonId(), services.Time.GetUtcNow(), ct);
             await transaction.CommitAsync(ct);
         }
         return TypedResults.Ok(FollowUpResponse.From((await services.CheckIns.GetFollowUpAsync(connection, id, ct))!));

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Data;
 using Studios.Stewardship.Domain;
-using Studios.Stewardship.Domain.Health;
+using Studios.Stewardship.Domain.StudioHealth;
 
 namespace Studios.Stewardship.Apis;
 
@@ -22,7 +22,7 @@ public static class NetworkApi
     /// at-risk and dormant studios, worst (lowest score, longest in that state) first.</summary>
     public static async Task<Ok<NetworkOverviewResponse>> OverviewAsync([AsParameters] StewardshipServices services, CancellationToken ct)
     {
-        var now = services.Clock.UtcNow();
+        var now = services.Time.GetUtcNow();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var studios = await services.Studios.CountByStateAsync(connection, ct);
         var health = await services.Health.CountByStateAsync(connection, ct);

@@ -1,5 +1,4 @@
-using Studios.Stewardship.Apis.Requests;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
 
 namespace Studios.Stewardship.Apis;
@@ -33,7 +32,7 @@ public static class StewardsApi
         {
             await services.Stewards.LockAssignmentsAsync(transaction, ct);
             if (!await services.Stewards.AddAsync(transaction, personId, displayName, request.MaxStudios!.Value, user.PersonId(),
-                    services.Clock.UtcNow(), ct))
+                    services.Time.GetUtcNow(), ct))
             {
                 return Problems.Conflict("This person is already a steward.", "personId: change their maxStudios with PUT instead.", "steward");
             }
@@ -48,8 +47,7 @@ public static class StewardsApi
         string? cursor, int? limit, [AsParameters] StewardshipServices services, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var take = Paging.Limit(limit, errors);
-        var after = Paging.After<Guid?>(cursor, errors);
+        var (after, take) = Paging.Read<Guid?>(cursor, limit, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
@@ -94,7 +92,7 @@ public static class StewardsApi
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         Guid id, ClaimsPrincipal user, [AsParameters] StewardshipServices services, CancellationToken ct)
     {
-        var now = services.Clock.UtcNow();
+        var now = services.Time.GetUtcNow();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await services.Stewards.LockAssignmentsAsync(transaction, ct);

@@ -1,6 +1,7 @@
 using Studios.Stewardship.Data;
 using Studios.Stewardship.Extensions;
-using Studios.Stewardship.Health;
+using Studios.Stewardship.Features;
+using Studios.Stewardship.Jobs;
 using Studios.Stewardship.Telemetry;
 
 namespace Studios.Stewardship.Apis;
@@ -14,9 +15,9 @@ public sealed record StewardshipServices(
     StewardAssigner Assigner,
     ActivityRepository Activity,
     CheckInRepository CheckIns,
-    HealthRepository Health,
-    HealthEvaluator Evaluator,
+    StudioHealthRepository Health,
+    StudioHealthEvaluator Evaluator,
     OverviewRepository Overview,
     StewardshipMetrics Metrics,
     StudioCountsRefresher Counts,
-    StewardshipClock Clock);
+    TimeProvider Time);

@@ -1,7 +1,7 @@
-using Studios.Stewardship.Apis.Requests;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Data;
+using Studios.Stewardship.Features;
 using Studios.Stewardship.Domain;
 
 namespace Studios.Stewardship.Apis;
@@ -85,7 +85,7 @@ public static class StudioLifecycleApi
         Guid id, StudioAction action, string? reason, ClaimsPrincipal user, HttpContext http, StewardshipServices services,
         CancellationToken ct, Func<NpgsqlTransaction, StudioRow, DateTimeOffset, Task<IResult?>> effects)
     {
-        var now = services.Clock.UtcNow();
+        var now = services.Time.GetUtcNow();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
@@ -113,7 +113,7 @@ public static class StudioLifecycleApi
             await transaction.CommitAsync(ct);
         }
         services.Metrics.Transition(action.Verb() + "d"); // approved, declined, paused, resumed, retired
-        services.Counts.RequestRefresh();
+        services.Counts.Wake();
 
         var row = (await services.Studios.GetAsync(connection, id, ct))!;
         ETags.Set(http.Response, row.Version);

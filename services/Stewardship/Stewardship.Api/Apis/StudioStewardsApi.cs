@@ -1,7 +1,7 @@
-using Studios.Stewardship.Apis.Requests;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Data;
+using Studios.Stewardship.Features;
 using Studios.Stewardship.Domain;
 
 namespace Studios.Stewardship.Apis;
@@ -26,7 +26,7 @@ public static class StudioStewardsApi
         var errors = request.Validate();
         if (errors.Any) return Problems.Invalid(errors);
         var stewardId = request.StewardId!.Value;
-        var now = services.Clock.UtcNow();
+        var now = services.Time.GetUtcNow();
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using (var transaction = await connection.BeginTransactionAsync(ct))
@@ -61,7 +61,7 @@ public static class StudioStewardsApi
         Guid id, Guid stewardId, ClaimsPrincipal user, HttpContext http, [AsParameters] StewardshipServices services,
         CancellationToken ct)
     {
-        var now = services.Clock.UtcNow();
+        var now = services.Time.GetUtcNow();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var studio = await services.Studios.GetAsync(connection, id, ct, transaction, forUpdate: true);

@@ -1,5 +1,4 @@
-using Studios.Stewardship.Apis.Requests;
-using Studios.Stewardship.Apis.Responses;
+using Studios.Stewardship.Apis.Models;
 using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Data;
 using Studios.Stewardship.Domain;
@@ -25,7 +24,7 @@ public static class StudiosApi
         var errors = request.Validate();
         if (errors.Any) return Problems.Invalid(errors);
 
-        var now = services.Clock.UtcNow();
+        var now = services.Time.GetUtcNow();
         var studio = new NewStudio(Guid.CreateVersion7(), request.Name!.Trim(), request.Purpose!.Trim(), request.PracticeFocus!.Trim(),
             request.IntendedCadence!.Trim(), request.Capacity!.Value, request.TimeZone!.Trim(), request.FoundingFacilitatorId!.Value,
             user.PersonId(), now);
@@ -44,7 +43,7 @@ public static class StudiosApi
             await transaction.CommitAsync(ct);
         }
         services.Metrics.Transition("proposed");
-        services.Counts.RequestRefresh();
+        services.Counts.Wake();
 
         var row = (await services.Studios.GetAsync(connection, studio.Id, ct))!;
         ETags.Set(http.Response, row.Version);
@@ -63,8 +62,7 @@ public static class StudiosApi
             if (StudioStates.TryParse(state, out var parsed)) wanted = parsed;
             else errors.Add("state", $"must be one of: {StudioStates.AllText}.");
         }
-        var take = Paging.Limit(limit, errors);
-        var after = Paging.After<StudioCursor>(cursor, errors);
+        var (after, take) = Paging.Read<StudioCursor>(cursor, limit, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
@@ -79,16 +77,8 @@ public static class StudiosApi
     {
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var row = await services.Studios.GetAsync(connection, id, ct);
-        if (row is null || !CanSee(user, row)) return Problems.NotFound("Studio");
+        if (row is null || !user.CanSee(row)) return Problems.NotFound("Studio");
         ETags.Set(http.Response, row.Version);
         return TypedResults.Ok(StudioResponse.From(row));
-    }
-
-    /// <summary>Studios that are not active are visible to stewards, operators, their proposer and founding facilitator only.</summary>
-    internal static bool CanSee(ClaimsPrincipal user, StudioRow row)
-    {
-        if (row.StudioState == StudioState.Active || user.IsStewardOrOperator()) return true;
-        var me = user.PersonId();
-        return row.ProposedBy == me || row.FoundingFacilitatorId == me;
     }
 }

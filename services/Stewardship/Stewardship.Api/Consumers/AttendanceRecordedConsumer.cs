@@ -1,8 +1,8 @@
 using MassTransit;
 using Studios.Scheduling.Contracts;
 using Studios.Stewardship.Data;
-using Studios.Stewardship.Extensions;
-using Studios.Stewardship.Health;
+
+using Studios.Stewardship.Features;
 
 namespace Studios.Stewardship.Consumers;
 
@@ -10,7 +10,7 @@ namespace Studios.Stewardship.Consumers;
 /// Stewardship hears (one per person per session), so it is consumed in batches: each attendance applied in order,
 /// then each studio's health evaluated once for the batch.</summary>
 public sealed class AttendanceRecordedConsumer(
-    InboxTransaction inbox, ActivityRepository activity, HealthEvaluator health, StewardshipClock clock)
+    InboxTransaction inbox, ActivityRepository activity, StudioHealthEvaluator health, TimeProvider time)
     : IConsumer<Batch<AttendanceRecorded>>
 {
     public async Task Consume(ConsumeContext<Batch<AttendanceRecorded>> context)
@@ -23,7 +23,7 @@ public sealed class AttendanceRecordedConsumer(
         }
         foreach (var studioId in attendance.Select(message => message.StudioId).Distinct())
         {
-            await health.EvaluateAsync(inbox.Transaction, studioId, clock.UtcNow(), context.CancellationToken);
+            await health.EvaluateAsync(inbox.Transaction, studioId, time.GetUtcNow(), context.CancellationToken);
         }
     }
 }

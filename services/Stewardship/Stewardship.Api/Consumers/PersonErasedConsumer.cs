@@ -2,7 +2,7 @@ using MassTransit;
 using Studios.Membership.Contracts;
 using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Data;
-using Studios.Stewardship.Extensions;
+
 
 namespace Studios.Stewardship.Consumers;
 
@@ -13,7 +13,7 @@ public sealed class PersonErasedConsumer(
     Outbox outbox,
     StewardRepository stewards,
     CheckInRepository checkIns,
-    StewardshipClock clock,
+    TimeProvider time,
     ILogger<PersonErasedConsumer> logger) : IConsumer<PersonErased>
 {
     /// <summary>Who "unassigned" a steward when the system did it (StewardUnassigned.UnassignedBy is required).</summary>
@@ -24,7 +24,7 @@ public sealed class PersonErasedConsumer(
         var personId = context.Message.PersonId;
         var transaction = inbox.Transaction;
         var ct = context.CancellationToken;
-        var now = clock.UtcNow();
+        var now = time.GetUtcNow();
 
         var stewardName = await stewards.NameOfAsync(transaction, personId, ct);
         await stewards.LockAssignmentsAsync(transaction, ct);

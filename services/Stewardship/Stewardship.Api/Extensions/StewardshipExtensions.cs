@@ -1,7 +1,9 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Studios.Stewardship.Apis;
 using Studios.Stewardship.Data;
-using Studios.Stewardship.Health;
+using Studios.ServiceDefaults.Jobs;
+using Studios.ServiceDefaults.Options;
+using Studios.Stewardship.Features;
+using Studios.Stewardship.Jobs;
 using Studios.Stewardship.Telemetry;
 
 namespace Studios.Stewardship.Extensions;
@@ -11,24 +13,20 @@ public static class StewardshipExtensions
     /// <summary>Stewardship: studio registry and lifecycle, steward assignment, studio health: the services this API needs beyond the defaults.</summary>
     public static IHostApplicationBuilder AddStewardshipServices(this IHostApplicationBuilder builder)
     {
-        DapperTypeHandlers.Register();
-        builder.Services.AddOptions<StewardshipOptions>().BindConfiguration(StewardshipOptions.Section);
-        builder.Services.TryAddSingleton(new StewardshipClock(TimeProvider.System));
+        builder.AddValidatedOptions<StewardshipOptions>(StewardshipOptions.Section);
 
         builder.Services.AddSingleton<StudioRepository>();
         builder.Services.AddSingleton<StewardRepository>();
         builder.Services.AddSingleton<StewardAssigner>();
         builder.Services.AddSingleton<ActivityRepository>();
         builder.Services.AddSingleton<CheckInRepository>();
-        builder.Services.AddSingleton<HealthRepository>();
+        builder.Services.AddSingleton<StudioHealthRepository>();
         builder.Services.AddSingleton<OverviewRepository>();
-        builder.Services.AddSingleton<HealthEvaluator>();
+        builder.Services.AddSingleton<StudioHealthEvaluator>();
 
         builder.Services.AddSingleton<StewardshipMetrics>();
-        builder.Services.AddSingleton<StudioCountsRefresher>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<StudioCountsRefresher>());
-        builder.Services.AddSingleton<HealthSweep>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<HealthSweep>());
+        builder.Services.AddIntervalJob<StudioCountsRefresher>();
+        builder.Services.AddIntervalJob<StudioHealthSweep>();
         return builder;
     }
 
@@ -40,7 +38,7 @@ public static class StewardshipExtensions
         app.MapStewardsApi();
         app.MapCheckInsApi();
         app.MapFollowUpsApi();
-        app.MapHealthApi();
+        app.MapStudioHealthApi();
         app.MapNetworkApi();
         return app;
     }

@@ -1,12 +1,12 @@
 using System.Diagnostics.Metrics;
 using Studios.ServiceDefaults.Telemetry;
 using Studios.Stewardship.Domain;
-using Studios.Stewardship.Domain.Health;
+using Studios.Stewardship.Domain.StudioHealth;
 
 namespace Studios.Stewardship.Telemetry;
 
 /// <summary>The business metrics of meter "Studios.Stewardship". The gauges read counts cached by
-/// <see cref="StudioCountsRefresher"/>, so a scrape never queries the database.</summary>
+/// <see cref="Jobs.StudioCountsRefresher"/>, so a scrape never queries the database.</summary>
 public sealed class StewardshipMetrics
 {
     public const string MeterName = StudiosTelemetry.MeterPrefix + "Stewardship";

@@ -21,6 +21,6 @@ public sealed record InvitationResponse(
 {
     public static InvitationResponse From(InvitationRow invitation, DateTimeOffset now, bool showEmail, string? token = null) =>
         new(invitation.Id, invitation.StudioId, showEmail ? invitation.Email : null, invitation.Role, invitation.StatusAt(now),
-            invitation.InvitedBy, Utc.From(invitation.CreatedAt), Utc.From(invitation.ExpiresAt), Utc.From(invitation.AcceptedAt),
-            invitation.AcceptedBy, Utc.From(invitation.RevokedAt), token);
+            invitation.InvitedBy, invitation.CreatedAt, invitation.ExpiresAt, invitation.AcceptedAt,
+            invitation.AcceptedBy, invitation.RevokedAt, token);
 }

@@ -22,6 +22,6 @@ public sealed record MemberResponse(
 {
     public static MemberResponse From(MemberView view, bool showContact) =>
         new(view.MembershipId, view.StudioId, view.PersonId, view.DisplayName, showContact ? view.Email : null, view.Role,
-            view.State, view.JoinedVia, showContact ? view.IntakeAnswer : null, view.WaitlistPosition, Utc.From(view.CreatedAt),
-            Utc.From(view.JoinedAt), Utc.From(view.EndedAt), view.EndReason);
+            view.State, view.JoinedVia, showContact ? view.IntakeAnswer : null, view.WaitlistPosition, view.CreatedAt,
+            view.JoinedAt, view.EndedAt, view.EndReason);
 }

@@ -14,5 +14,5 @@ public sealed record PersonResponse(
 {
     public static PersonResponse From(PersonRow person, bool showEmail) =>
         new(person.Id, person.DisplayName!, showEmail ? person.Email : null, person.TimeZone!, person.Locale!,
-            Utc.From(person.RegisteredAt), person.Version);
+            person.RegisteredAt, person.Version);
 }

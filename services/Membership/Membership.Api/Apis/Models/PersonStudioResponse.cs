@@ -21,6 +21,6 @@ public sealed record PersonStudioResponse(
     public static PersonStudioResponse From(PersonStudioView view) =>
         new(view.MembershipId, view.StudioId, view.StudioName,
             Domain.StudioStatus.Of(view.ApprovedAt is not null, view.Paused, view.RetiredAt is not null),
-            view.Role, view.State, view.JoinedVia, view.WaitlistPosition, Utc.From(view.CreatedAt), Utc.From(view.JoinedAt),
-            Utc.From(view.EndedAt), view.EndReason);
+            view.Role, view.State, view.JoinedVia, view.WaitlistPosition, view.CreatedAt, view.JoinedAt,
+            view.EndedAt, view.EndReason);
 }

@@ -32,4 +32,11 @@ public sealed record SessionResponse(
         row.Location, row.OnlineUrl, row.Capacity, row.Going, row.Waitlisted, row.FacilitatorId, row.PlanId,
         Kebab.Parse<SessionStatus>(row.Status), row.CancelReason, row.HeldAt is not null, row.Sequence, row.Version,
         row.MyRsvp is null ? null : Kebab.Parse<RsvpStatus>(row.MyRsvp));
+
+    /// <summary>A page of sessions from rows fetched with LIMIT take + 1.</summary>
+    public static Page<SessionResponse> PageOf(IReadOnlyList<SessionRow> rows, int take)
+    {
+        var page = Cursor.ToPage(rows, take, row => new SessionKey(row.Start, row.Id));
+        return new Page<SessionResponse>(page.Items.Select(From).ToList(), page.NextCursor);
+    }
 }

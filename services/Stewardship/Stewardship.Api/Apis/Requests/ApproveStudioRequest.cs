@@ -1,4 +1,0 @@
-namespace Studios.Stewardship.Apis.Requests;
-
-/// <summary>Optionally names the steward to support the studio; without one, the steward with the fewest open studios is chosen.</summary>
-public sealed record ApproveStudioRequest(Guid? StewardId);

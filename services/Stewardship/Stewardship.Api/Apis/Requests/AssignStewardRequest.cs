@@ -1,8 +1,0 @@
-namespace Studios.Stewardship.Apis.Requests;
-
-public sealed record AssignStewardRequest(Guid? StewardId)
-{
-    public FieldErrors Validate() => new FieldErrors()
-        .Check(StewardId is not null, "stewardId", "is required.")
-        .Check(StewardId != Guid.Empty, "stewardId", "must be a person's id.");
-}

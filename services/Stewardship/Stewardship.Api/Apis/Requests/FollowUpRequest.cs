@@ -1,4 +1,0 @@
-namespace Studios.Stewardship.Apis.Requests;
-
-/// <summary>A follow-up action agreed in a check-in, due on a date.</summary>
-public sealed record FollowUpRequest(string? Action, DateOnly? DueOn);

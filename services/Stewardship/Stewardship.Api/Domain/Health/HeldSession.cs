@@ -1,4 +1,0 @@
-namespace Studios.Stewardship.Domain.Health;
-
-/// <summary>A session that took place: who came (present or late) out of who was expected (excused people are not).</summary>
-public sealed record HeldSession(Guid SessionId, DateTimeOffset StartsAt, int Attended, int Expected);
