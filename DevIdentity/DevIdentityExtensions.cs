@@ -29,6 +29,8 @@ public static class DevIdentityExtensions
     /// <summary>Requests whose Host is not loopback are refused by ASP.NET Core's host filtering (AllowedHosts).</summary>
     public static WebApplication MapDevIdentity(this WebApplication app)
     {
+        // The signing key is created (and kept) at start, not on the first request.
+        app.Services.GetRequiredService<DevTokens>();
         app.UseStatusCodePages();
         app.MapGet("/health", () => TypedResults.Ok("Healthy")).ExcludeFromDescription();
         app.MapDevTokensApi();

@@ -28,6 +28,9 @@ public sealed class LocalPorts(IConfiguration configuration)
 
     private readonly Dictionary<string, int> _chosen = [];
 
+    /// <summary>Every port setting's key.</summary>
+    public static IReadOnlyCollection<string> Keys => Defaults.Keys;
+
     /// <summary>The port a process binds itself: the setting, or a free port chosen once when it is 0.</summary>
     public int Fixed(string key)
     {

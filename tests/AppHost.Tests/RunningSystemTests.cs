@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using Studios.AppHost.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Studios.AppHost.Tests;
+
+/// <summary>The system as AppHost/Program.cs composes it, started by Aspire.Hosting.Testing.</summary>
+[Collection(RunningAppCollection.Name)]
+public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper output)
+{
+    private static readonly string[] Services = ["membership", "scheduling", "practice-content", "stewardship"];
+    private static readonly Dictionary<string, string> DatabaseOf = new()
+    {
+        ["membership"] = "membership", ["scheduling"] = "scheduling", ["practice-content"] = "practice_content", ["stewardship"] = "stewardship",
+    };
+
+    private StudiosApp App => running.Studios;
+
+    [Fact]
+    public void Every_resource_is_running_and_healthy()
+    {
+        output.WriteLine($"up in {App.StartupTime.TotalSeconds:0.0} s\n{App.DescribeStates()}");
+        Assert.Equal(
+            ["identity", "membership", "membership-db", "messaging", "postgres", "practice-content", "practice-content-db",
+             "scheduling", "scheduling-db", "stewardship", "stewardship-db"],
+            App.Resources.Select(r => r.Name).Where(name => name != "aspire-dashboard").Order());
+        foreach (var resource in App.Resources)
+        {
+            var snapshot = App.Snapshot(resource.Name);
+            Assert.True(snapshot.State?.Text == KnownResourceStates.Running, $"{resource.Name} is {snapshot.State?.Text}");
+            Assert.True(snapshot.HealthStatus is null or Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
+                $"{resource.Name} is {snapshot.HealthStatus}");
+        }
+    }
+
+    [Fact]
+    public void A_service_gets_only_standard_configuration_with_its_own_database_login()
+    {
+        foreach (var service in Services)
+        {
+            var environment = App.Snapshot(service).EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value ?? "");
+            var database = DatabaseOf[service];
+            var connection = new NpgsqlConnectionStringBuilder(environment[$"ConnectionStrings__{database}"]);
+            Assert.Equal((database, database, "127.0.0.1"), (connection.Database, connection.Username, connection.Host));
+            Assert.StartsWith("amqp://studios:", environment["ConnectionStrings__messaging"], StringComparison.Ordinal);
+            Assert.Equal(App.Url("identity").ToString().TrimEnd('/'), environment["Identity__Authority"].TrimEnd('/'));
+            Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
+            Assert.StartsWith("http://127.0.0.1:", environment["OTEL_EXPORTER_OTLP_ENDPOINT"], StringComparison.Ordinal);
+            Assert.DoesNotContain(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)
+                && key != $"ConnectionStrings__{database}" && key != "ConnectionStrings__messaging");
+        }
+    }
+
+    [Fact]
+    public async Task A_service_login_reaches_its_own_database_and_no_other()
+    {
+        var membership = await App.App.GetConnectionStringAsync("membership-db");
+        await using (var own = new NpgsqlConnection(membership)) await own.OpenAsync();
+
+        var intoScheduling = new NpgsqlConnectionStringBuilder(membership) { Database = "scheduling", Pooling = false }.ConnectionString;
+        await using var other = new NpgsqlConnection(intoScheduling);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => other.OpenAsync());
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+    }
+
+    [Fact]
+    public async Task The_development_identity_signs_tokens_the_services_accept_and_answers_loopback_only()
+    {
+        using var identity = new HttpClient { BaseAddress = App.Url("identity") };
+        var discovery = (await identity.GetFromJsonAsync<JsonObject>("/.well-known/openid-configuration"))!;
+        Assert.Equal(App.Url("identity").ToString().TrimEnd('/'), (string?)discovery["issuer"]);
+
+        var operatorToken = await App.TokenAsync(Guid.NewGuid(), "Olu", "operator");
+        using (var stewardship = App.ServiceClient("stewardship", operatorToken))
+        using (var accepted = await stewardship.GetAsync("/api/stewards"))
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        // The same claims signed by another key (as Studios.Testing mints them) are refused.
+        using (var stewardship = App.ServiceClient("stewardship", TestTokens.For(Guid.NewGuid(), "Mallory", "operator")))
+        using (var refused = await stewardship.GetAsync("/api/stewards"))
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, "/api/dev-tokens") { Content = JsonContent.Create(new { name = "Eve" }) };
+        foreign.Headers.Host = "studios.example.org";
+        using var hostRefused = await identity.SendAsync(foreign);
+        Assert.Equal(HttpStatusCode.BadRequest, hostRefused.StatusCode);
+    }
+
+    [Fact]
+    public void Every_process_of_the_run_listens_on_loopback_only()
+    {
+        var pids = ProcessTree.OfAppHost(Environment.ProcessId);
+        var listening = Sockets.Listening().Where(socket => socket.Pids.Overlaps(pids)).ToList();
+        foreach (var socket in listening) output.WriteLine($"  {socket.Address}:{socket.Port} {socket.Process}");
+        Assert.Contains(listening, socket => socket.Port == App.Url("stewardship").Port);
+        Assert.All(listening, socket => Assert.True(socket.Address is "127.0.0.1" or "[::1]", $"{socket.Process} listens on {socket.Address}:{socket.Port}"));
+    }
+}
