@@ -2,7 +2,7 @@ using Studios.AppHost.Publishing;
 using Studios.AppHost.Resources;
 
 // The Studios system on one machine. `publish --output <folder>` writes this same model as Kubernetes manifests.
-var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = PublishCommand.BuilderArgs(args), EnableResourceLogging = Environment.GetEnvironmentVariable("DEBUGLOG") == "1" });
+var builder = DistributedApplication.CreateBuilder(PublishCommand.BuilderArgs(args));
 
 var messaging = builder.AddRabbitMQNode("messaging");
 

@@ -7,7 +7,8 @@ namespace Studios.AppHost.Local;
 /// <summary>Says when every resource is running and healthy and how long that took from the AppHost's start (the figure
 /// the README's start-up times are read from); until then, every half minute, which ones it is still waiting for.</summary>
 internal sealed class StartupReport(
-    DistributedApplicationModel model, ResourceNotificationService notifications, ILogger<StartupReport> logger) : BackgroundService
+    DistributedApplicationModel model, ResourceNotificationService notifications, IConfiguration configuration, ILogger<StartupReport> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(30);
 
@@ -41,5 +42,7 @@ internal sealed class StartupReport(
         }
         var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
         logger.LogInformation("Studios is up: every resource is running and healthy, {Seconds:0.0} s after the AppHost started", sinceStart.TotalSeconds);
+        logger.LogInformation("The dashboard's telemetry API: {Url}/api/telemetry/traces (header X-API-Key: {Key})",
+            configuration["ASPNETCORE_URLS"], configuration["AppHost:DashboardApiKey"]);
     }
 }

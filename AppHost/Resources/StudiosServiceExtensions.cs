@@ -20,7 +20,10 @@ public static class StudiosServiceExtensions
     public static IResourceBuilder<ProjectResource> WithLocalPort(this IResourceBuilder<ProjectResource> builder)
     {
         var port = LocalRun.Of(builder.ApplicationBuilder).Ports.Proxied(PortKey(builder.Resource.Name));
-        return builder.WithEndpoint("http", endpoint => endpoint.Port = port).WithLoopbackEndpoints();
+        // Plain HTTP on loopback: no development certificate is needed, so none is asked for (or warned about).
+#pragma warning disable ASPIRECERTIFICATES001 // evaluation API; removing it only brings the warning back
+        return builder.WithEndpoint("http", endpoint => endpoint.Port = port).WithLoopbackEndpoints().WithoutHttpsCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
     }
 
     private static string PortKey(string resourceName) =>

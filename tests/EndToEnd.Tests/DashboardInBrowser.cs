@@ -4,19 +4,27 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Studios.EndToEnd.Tests;
 
-/// <summary>The running AppHost's dashboard in Debian's Chromium, driven by Playwright (never a browser Playwright
-/// downloads): log in with the token, the four services Running, the journey's trace over at least three services,
-/// its structured logs. Screenshots go to artifacts/screenshots under the test's output folder.</summary>
+/// <summary>The running system's Aspire dashboard in Debian's Chromium, driven by Playwright (never a browser Playwright
+/// downloads): log in with the browser token, every service Running and Healthy, the journey's trace across the four
+/// services, each service's business meter. Screenshots go to artifacts/screenshots under the test's output folder.</summary>
 internal static class DashboardInBrowser
 {
     private const string Chromium = "/usr/bin/chromium";
 
+    private static readonly Dictionary<string, string> MeterOf = new()
+    {
+        ["stewardship"] = "Studios.Stewardship",
+        ["membership"] = "Studios.Membership",
+        ["scheduling"] = "Studios.Scheduling",
+        ["practice-content"] = "Studios.PracticeContent",
+    };
+
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
-    public static async Task SeeTheJourneyAsync(Uri dashboard, string traceId, ITestOutputHelper output)
+    public static async Task SeeTheJourneyAsync(StudiosApp studios, string traceId, ITestOutputHelper output)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package.");
-        var baseUrl = dashboard.ToString().TrimEnd('/');
+        var baseUrl = studios.DashboardUrl.ToString().TrimEnd('/');
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -26,36 +34,42 @@ internal static class DashboardInBrowser
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
         Directory.CreateDirectory(Screenshots);
 
-        // The login URL the AppHost prints: the cookie is set and the resources show, the four services Running.
-        await page.GotoAsync($"{baseUrl}/login?t={Uri.EscapeDataString(AppHostProcess.LoginToken)}");
-        foreach (var service in new[] { "membership", "scheduling", "practice-content", "stewardship" })
+        // The login URL the AppHost prints: the resources page, each service Running (Aspire shows an unhealthy one as such).
+        await page.GotoAsync($"{baseUrl}/login?t={Uri.EscapeDataString(studios.BrowserToken)}");
+        foreach (var service in MeterOf.Keys.Append("identity"))
         {
-            await Expect(page.Locator($"#resources tbody tr[data-resource='{service}'] td:nth-child(3)")).ToHaveTextAsync("Running");
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByText(service, new() { Exact = true }) });
+            await Expect(row).ToContainTextAsync("Running");
+            await Expect(row).Not.ToContainTextAsync("Unhealthy");
         }
         await Shoot(page, "resources", output);
 
-        // The approval's trace: its waterfall holds spans of at least three services.
-        await page.GotoAsync($"{baseUrl}/traces/{traceId}");
-        var spans = page.Locator("#waterfall .span-row");
-        await Expect(spans.First).ToBeVisibleAsync();
-        var services = await spans.EvaluateAllAsync<string[]>("rows => [...new Set(rows.map(r => r.dataset.service))].sort()");
-        output.WriteLine($"  waterfall services: {string.Join(", ", services)} ({await spans.CountAsync()} spans)");
-        Assert.Superset(new HashSet<string> { "stewardship", "membership", "scheduling" }, services.ToHashSet());
-        await Expect(page.Locator("#waterfall")).ToContainTextAsync("Consumer");
-        await Shoot(page, "traces", output);
+        // The approval's trace: its spans come from the four services.
+        await page.GotoAsync($"{baseUrl}/traces/detail/{traceId}");
+        var spanCells = page.Locator("td.expand-col[title]");
+        await Expect(spanCells.First).ToBeVisibleAsync();
+        await Expect(spanCells.Filter(new() { HasText = "membership" }).First).ToBeAttachedAsync();
+        var titles = await spanCells.EvaluateAllAsync<string[]>("cells => cells.map(c => c.getAttribute('title'))");
+        var services = titles.Select(title => title.Split(':')[0]).ToHashSet();
+        output.WriteLine($"  trace {traceId}: {titles.Length} spans from {string.Join(", ", services.Order())}");
+        Assert.Superset(MeterOf.Keys.ToHashSet(), services);
+        await Shoot(page, "trace", output);
 
-        // Its logs: the link filters structured logs by the trace id, with at least one row.
-        await page.ClickAsync("#trace-logs");
-        await Expect(page).ToHaveURLAsync($"{baseUrl}/logs?traceId={traceId}");
-        await Expect(page.Locator("input[name=traceId]")).ToHaveValueAsync(traceId);
-        var logRows = page.Locator("#logs tbody tr[data-log-id]");
-        await Expect(logRows.First).ToBeVisibleAsync();
-        output.WriteLine($"  log rows for the trace: {await logRows.CountAsync()}");
-        await Shoot(page, "logs", output);
+        // Each service's own meter is among the metrics the dashboard received from it.
+        foreach (var (service, meter) in MeterOf)
+        {
+            await page.GotoAsync($"{baseUrl}/metrics/resource/{service}");
+            await Expect(page.GetByText(meter, new() { Exact = true })).ToBeAttachedAsync();
+        }
+        await Shoot(page, "metrics", output);
+
+        Assert.True(errors.Count == 0, $"JavaScript errors on the dashboard: {string.Join("; ", errors)}");
     }
 
     private static async Task Shoot(IPage page, string name, ITestOutputHelper output)

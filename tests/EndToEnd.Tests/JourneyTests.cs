@@ -56,13 +56,13 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         Step("studio approved");
 
         // The roster opens (Membership) with the founding facilitator; sessions may be scheduled (Scheduling).
-        var roster = await Until.Async(() => fay.GetAsync(Membership, $"/api/studios/{studioId}"),
+        var roster = await Until(() => fay.GetAsync(Membership, $"/api/studios/{studioId}"),
             s => (string?)s["status"] == "open", "the roster to open in Membership");
         Assert.Equal(2, (int)roster["capacity"]!);
         Assert.Equal("request-to-join", (string?)roster["joinPolicy"]);
         var founder = await Member(sam, studioId, fay);
         Assert.Equal(("facilitator", "active", "founding"), ((string?)founder["role"], (string?)founder["state"], (string?)founder["joinedVia"]));
-        await Until.Async(() => fay.GetAsync(Scheduling, $"/api/studios/{studioId}/series"), _ => true,
+        await Until(() => fay.GetAsync(Scheduling, $"/api/studios/{studioId}/series"), _ => true,
             "Scheduling to know the studio and its facilitator");
         Step("roster open, scheduling ready");
 
@@ -102,7 +102,7 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         Assert.Equal(1, (int)version["version"]!);
 
         var planKey = Guid.NewGuid().ToString();
-        var plan = await Until.Async(() => fay.PostAsync(PracticeContent, "/api/session-plans", new
+        var plan = await Until(() => fay.PostAsync(PracticeContent, "/api/session-plans", new
             {
                 kind = "studio",
                 studioId,
@@ -139,7 +139,7 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         Step("weekly series scheduled");
 
         // Scheduling attaches the published plan once SessionPlanPublished has reached it.
-        await Until.Async(() => fay.PutAsync(Scheduling, $"/api/sessions/{first.Id()}/plan", new { planId }), _ => true,
+        await Until(() => fay.PutAsync(Scheduling, $"/api/sessions/{first.Id()}/plan", new { planId }), _ => true,
             "Scheduling to know the published plan");
         Assert.Equal(planId, (await fay.GetAsync(Scheduling, $"/api/sessions/{first.Id()}")).Id("planId"));
         Step("plan attached");
@@ -149,7 +149,7 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         {
             foreach (var session in new[] { first, second })
             {
-                var rsvp = await Until.Async(() => member.PutAsync(Scheduling, $"/api/sessions/{session.Id()}/rsvps/me", new { response = "going" }),
+                var rsvp = await Until(() => member.PutAsync(Scheduling, $"/api/sessions/{session.Id()}/rsvps/me", new { response = "going" }),
                     _ => true, $"{member.Name} to be a member in Scheduling");
                 Assert.Equal("going", (string?)rsvp["status"]);
             }
@@ -160,7 +160,7 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         Step("RSVPs");
 
         // Attendance once the session has started (Scheduling answers 409 before).
-        var attendance = await Until.Async(
+        var attendance = await Until(
             () => fay.PutAsync(Scheduling, $"/api/sessions/{first.Id()}/attendance", new
             {
                 entries = new[] { new { personId = ana.Id, status = "present" }, new { personId = ben.Id, status = "late" } },
@@ -171,13 +171,13 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         Step("attendance recorded");
 
         // PracticeContent counts the practice's use (SessionHeld names the attached plan's practice versions).
-        var usage = (await Until.Async(() => fay.GetAsync(PracticeContent, $"/api/practices/{practiceId}"),
+        var usage = (await Until(() => fay.GetAsync(PracticeContent, $"/api/practices/{practiceId}"),
             p => (int)p["usage"]!["timesPractised"]! == 1, "PracticeContent to count the practice's use"))["usage"]!;
         Assert.Equal((1, 2L), ((int)usage["studios"]!, (long)usage["attendees"]!));
         Step("practice usage counted");
 
         // Stewardship's health reflects the members, the attendance and the cadence.
-        var health = await Until.Async(() => sam.GetAsync(Stewardship, $"/api/studios/{studioId}/health"),
+        var health = await Until(() => sam.GetAsync(Stewardship, $"/api/studios/{studioId}/health"),
             h => (int)h["figures"]!["activeMembers"]! == 3 && (int)h["figures"]!["sessionsHeldLast90Days"]! == 1 &&
                  h["attendanceRate"] is not null,
             "Stewardship's health to reflect members, attendance and cadence");
@@ -194,13 +194,13 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         Assert.Equal("left", (string?)(await Member(sam, studioId, ana))["state"]);
         var promoted = await Member(sam, studioId, cy);
         Assert.Equal(("active", "waitlist"), ((string?)promoted["state"], (string?)promoted["joinedVia"]));
-        await Until.Async(() => fay.GetAsync(Scheduling, $"/api/sessions/{second.Id()}/rsvps"),
+        await Until(() => fay.GetAsync(Scheduling, $"/api/sessions/{second.Id()}/rsvps"),
             r => !r.AsArray().Any(x => x!.Id("personId") == ana.Id && (string?)x!["status"] == "going"),
             "Scheduling to withdraw the leaver's RSVP");
-        var cyRsvp = await Until.Async(() => cy.PutAsync(Scheduling, $"/api/sessions/{second.Id()}/rsvps/me", new { response = "going" }),
+        var cyRsvp = await Until(() => cy.PutAsync(Scheduling, $"/api/sessions/{second.Id()}/rsvps/me", new { response = "going" }),
             _ => true, "Scheduling to know the promoted member");
         Assert.Equal("going", (string?)cyRsvp["status"]);
-        await Until.Async(() => sam.GetAsync(Stewardship, $"/api/studios/{studioId}/health"),
+        await Until(() => sam.GetAsync(Stewardship, $"/api/studios/{studioId}/health"),
             h => (int)h["figures"]!["leavesLast90Days"]! == 1 && (int)h["figures"]!["activeMembers"]! == 3,
             "Stewardship to count the leave and the promotion");
         Step("leave, promotion, RSVP held");
@@ -208,40 +208,28 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         // The studio is retired: future sessions are cancelled (Scheduling), the roster closes (Membership).
         var retired = await sam.PostAsync(Stewardship, $"/api/studios/{studioId}/retire", new { reason = "The circle completed its work." });
         Assert.Equal("retired", (string?)retired["state"]);
-        var future = await Until.Async(() => sam.GetAsync(Scheduling, $"/api/studios/{studioId}/sessions"),
+        var future = await Until(() => sam.GetAsync(Scheduling, $"/api/studios/{studioId}/sessions"),
             page => page["items"]!.AsArray() is { Count: > 0 } items && items.All(s => (string?)s!["status"] == "cancelled"),
             "Scheduling to cancel the future sessions");
         Assert.Contains(future["items"]!.AsArray(), s => s!.Id() == second.Id());
-        await Until.Async(() => fay.GetAsync(Membership, $"/api/studios/{studioId}"), s => (string?)s["status"] == "retired",
+        await Until(() => fay.GetAsync(Membership, $"/api/studios/{studioId}"), s => (string?)s["status"] == "retired",
             "Membership to close the roster");
         Assert.Equal("alumni", (string?)(await Member(sam, studioId, ben))["state"]);
         Step("retired, future sessions cancelled");
 
-        // The approval's trace, as the dashboard received it over OTLP, crosses the services.
-        var trace = await Until.Async(() => system.AppHost.GetFromJsonAsync<JsonObject>($"/api/traces/{approvalTrace}")!,
-            t => Spans(t!).Any(s => s.Service == "stewardship" && s.Kind == "Server") &&
-                 Spans(t!).Any(s => s.Service == "membership" && s.Kind == "Consumer") &&
-                 Spans(t!).Any(s => s.Service == "scheduling" && s.Kind == "Consumer"),
-            "the approval's trace to hold Stewardship's request and Membership's and Scheduling's consumers");
+        // The approval's trace, as the Aspire dashboard received it over OTLP (its telemetry API), crosses the four services.
+        using var telemetry = system.Studios.TelemetryApi();
+        var trace = await Until(() => telemetry.GetFromJsonAsync<JsonObject>($"/api/telemetry/traces/{approvalTrace}")!,
+            t => Spans(t!).Any(s => s.Service == "stewardship" && s.Kind == SpanKind.Server) &&
+                 Spans(t!).Any(s => s.Service == "membership" && s.Kind == SpanKind.Consumer) &&
+                 Spans(t!).Any(s => s.Service == "scheduling" && s.Kind == SpanKind.Consumer) &&
+                 Spans(t!).Any(s => s.Service == "practice-content" && s.Kind == SpanKind.Consumer),
+            "the approval's trace to hold Stewardship's request and the other three services' consumers");
         foreach (var span in Spans(trace!).OrderBy(s => s.Start)) output.WriteLine($"  {span.Service,-17} {span.Kind,-9} {span.Name}");
         Step("approval trace crosses the services");
 
-        // Each service's business meter reached the dashboard with the instruments this journey moved.
-        var expected = new Dictionary<string, (string Meter, string Instrument)>
-        {
-            ["stewardship"] = ("Studios.Stewardship", "studios.transitions"),
-            ["membership"] = ("Studios.Membership", "members.joined"),
-            ["scheduling"] = ("Studios.Scheduling", "sessions.held"),
-            ["practice-content"] = ("Studios.PracticeContent", "practices.published"),
-        };
-        await Until.Async(() => system.AppHost.GetFromJsonAsync<JsonArray>("/api/metrics")!,
-            tree => expected.All(e => tree!.Any(r => (string?)r!["serviceName"] == e.Key && r["meters"]!.AsArray().Any(m =>
-                (string?)m!["name"] == e.Value.Meter && m["instruments"]!.AsArray().Any(i => (string?)i!["name"] == e.Value.Instrument)))),
-            "every service's business metrics in the dashboard");
-        Step("business metrics in the dashboard");
-
-        // The same AppHost's dashboard in a real browser: the services Running, the approval's trace, its logs.
-        await DashboardInBrowser.SeeTheJourneyAsync(system.AppHost.BaseAddress!, approvalTrace, output);
+        // The same dashboard in a real browser: every service Running and Healthy, the approval's trace, the business meters.
+        await DashboardInBrowser.SeeTheJourneyAsync(system.Studios, approvalTrace, output);
         Step("dashboard seen in Chromium");
     }
 
@@ -251,9 +239,24 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         return page["items"]!.AsArray().Last(m => m!.Id("personId") == member.Id)!;
     }
 
-    private static IEnumerable<(string Service, string Kind, string Name, DateTimeOffset Start)> Spans(JsonObject trace) =>
-        trace["spans"]!.AsArray().Select(s => (
-            (string)s!["resource"]!["serviceName"]!, (string)s["kind"]!, (string)s["name"]!, s["start"]!.GetValue<DateTimeOffset>()));
+    private enum SpanKind { Unspecified, Internal, Server, Client, Producer, Consumer }
+
+    /// <summary>The spans of an OTLP JSON trace (resourceSpans → scopeSpans → spans) with their service's name.</summary>
+    private static IEnumerable<(string Service, SpanKind Kind, string Name, long Start)> Spans(JsonObject trace) =>
+        from resource in trace["data"]!["resourceSpans"]!.AsArray()
+        let service = resource!["resource"]!["attributes"]!.AsArray()
+            .Single(a => (string?)a!["key"] == "service.name")!["value"]!["stringValue"]!.GetValue<string>()
+        from scope in resource["scopeSpans"]!.AsArray()
+        from span in scope!["spans"]!.AsArray()
+        select (service, (SpanKind)(int)span!["kind"]!, (string)span["name"]!, long.Parse((string)span["startTimeUnixNano"]!));
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, string because) =>
+        Eventually.MatchAsync(probe, done, Patience, because);
+
+    private static Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string because) =>
+        Eventually.MatchAsync(probe, done, timeout, because);
 
     private static DateTimeOffset NextMinute(DateTimeOffset at) =>
         new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero).AddMinutes(1);

@@ -32,6 +32,32 @@ public static class Eventually
 
     public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, string because) =>
         TrueAsync(() => Task.FromResult(condition()), timeout, because);
+
+    /// <summary>Polls <paramref name="probe"/> until what it returns satisfies <paramref name="done"/>, and returns that;
+    /// the failure says what was last seen.</summary>
+    public static async Task<T> MatchAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string because)
+    {
+        var last = "nothing yet";
+        T? match = default;
+        try
+        {
+            await TrueAsync(async () =>
+            {
+                var value = await probe().ConfigureAwait(false);
+                last = value?.ToString() ?? "null";
+                if (!done(value)) return false;
+                match = value;
+                return true;
+            }, timeout, because).ConfigureAwait(false);
+        }
+        catch (EventuallyException e)
+        {
+            throw new EventuallyException($"{e.Message}. Last seen: {Shorten(last)}", e.InnerException);
+        }
+        return match!;
+    }
+
+    private static string Shorten(string text) => text.Length > 2000 ? text[..2000] + "..." : text;
 }
 
 public sealed class EventuallyException(string message, Exception? lastError) : Exception(message, lastError);

@@ -17,13 +17,15 @@ public sealed class StudiosApp : IAsyncDisposable
     // on two shared cores.
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
-    private StudiosApp(DistributedApplication app, TestDataFolder data, ResourceLogs logs, string browserToken, string apiKey)
+    private StudiosApp(DistributedApplication app, TestDataFolder data, ResourceLogs logs)
     {
         App = app;
         Data = data;
         Logs = logs;
-        BrowserToken = browserToken;
-        DashboardApiKey = apiKey;
+        // The tokens the AppHost settled on (Aspire generates them), as it hands them to the dashboard.
+        var configuration = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        BrowserToken = configuration["AppHost:BrowserToken"]!;
+        DashboardApiKey = configuration["AppHost:DashboardApiKey"]!;
     }
 
     public DistributedApplication App { get; }
@@ -41,14 +43,10 @@ public sealed class StudiosApp : IAsyncDisposable
     {
         var started = DateTime.UtcNow;
         data ??= new TestDataFolder();
-        var browserToken = Guid.NewGuid().ToString("N");
-        var apiKey = Guid.NewGuid().ToString("N");
         string[] args =
         [
             $"--Data:Directory={data.Path}",
             .. LocalPorts.Keys.Select(key => $"--Ports:{key}=0"),
-            $"--AppHost:BrowserToken={browserToken}",
-            $"--AppHost:DashboardApiKey={apiKey}",
             .. extraArgs ?? [],
         ];
         var logs = new ResourceLogs();
@@ -56,7 +54,7 @@ public sealed class StudiosApp : IAsyncDisposable
             (options, _) => options.DisableDashboard = false);
         builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information));
         var app = await builder.BuildAsync();
-        var studios = new StudiosApp(app, data, logs, browserToken, apiKey);
+        var studios = new StudiosApp(app, data, logs);
         try
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
@@ -89,7 +87,8 @@ public sealed class StudiosApp : IAsyncDisposable
     /// <summary>The HTTP address of a project resource (through DCP's proxy, as a user reaches it).</summary>
     public Uri Url(string resource) => App.GetEndpoint(resource, "http");
 
-    public Uri DashboardUrl => new(App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["ASPNETCORE_URLS"]!);
+    /// <summary>The dashboard's address (Aspire.Hosting.Testing moves it to a random port, as every proxied endpoint).</summary>
+    public Uri DashboardUrl => App.GetEndpoint("aspire-dashboard", "http");
 
     /// <summary>A client of the dashboard's telemetry HTTP API (/api/telemetry/...), with its API key.</summary>
     public HttpClient TelemetryApi()
