@@ -22,11 +22,14 @@ public sealed record ManifestModel(
             var configuration = await ExecutionConfigurationBuilder.Create(project).WithEnvironmentVariablesConfig()
                 .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), NullLogger.Instance, ct);
             var variables = configuration.EnvironmentVariables.Select(variable => variable.Key).ToList();
+            var database = project.Annotations.OfType<ResourceRelationshipAnnotation>()
+                .Select(relationship => relationship.Resource).OfType<PostgresClusterDatabaseResource>().FirstOrDefault();
             projects.Add(new ServiceProject(
                 project.Name,
                 Path.GetRelativePath(repositoryRoot, project.GetProjectMetadata().ProjectPath),
                 [.. variables.Where(key => key.StartsWith(ConnectionStringPrefix, StringComparison.Ordinal)).Select(key => key[ConnectionStringPrefix.Length..])],
-                [.. variables.Where(key => key.StartsWith("services__", StringComparison.Ordinal)).Select(key => key.Split("__")[1]).Distinct()]));
+                [.. variables.Where(key => key.StartsWith("services__", StringComparison.Ordinal)).Select(key => key.Split("__")[1]).Distinct()],
+                database is null ? null : new ServiceDatabase(database.DatabaseName, database.RoleName)));
         }
         return new ManifestModel(
             projects,
@@ -38,8 +41,10 @@ public sealed record ManifestModel(
     private const string ConnectionStringPrefix = "ConnectionStrings__";
 }
 
-/// <summary>A service: its project (relative to the repository root), the connection strings and services it is given.</summary>
-public sealed record ServiceProject(string Name, string ProjectPath, IReadOnlyList<string> ConnectionNames, IReadOnlyList<string> ServiceReferences);
+/// <summary>A service: its project (relative to the repository root), the connection strings and services it is given,
+/// and its own database.</summary>
+public sealed record ServiceProject(
+    string Name, string ProjectPath, IReadOnlyList<string> ConnectionNames, IReadOnlyList<string> ServiceReferences, ServiceDatabase? Database);
 
 public sealed record DatabaseCluster(string Name, IReadOnlyList<ServiceDatabase> Databases);
 

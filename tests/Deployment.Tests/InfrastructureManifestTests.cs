@@ -1,5 +1,4 @@
 using k8s.Models;
-using Studios.AppHost.Model;
 using Studios.AppHost.Publishing;
 using Studios.AppHost.Publishing.Crds;
 using Studios.Deployment.Tests.Support;
@@ -13,23 +12,23 @@ public sealed class InfrastructureManifestTests(PublishedSystem published)
     [Fact]
     public void RabbitMQ_is_a_three_node_RabbitmqCluster_named_as_in_the_model()
     {
-        var broker = SystemModel.Describe().Resources.OfType<RabbitMqResource>().Single();
+        var broker = SystemModel.Describe().Brokers.Single();
         var cluster = published.InfrastructureObjects().OfType<RabbitmqCluster>().Single();
 
-        Assert.Equal(broker.Name, cluster.Metadata.Name);
+        Assert.Equal(broker, cluster.Metadata.Name);
         Assert.Equal(3, cluster.Spec.Replicas);
         Assert.NotNull(cluster.Spec.Persistence?.Storage);
         Assert.NotNull(cluster.Spec.Resources?.Limits["memory"]);
         // A drain may take one node at a time: the quorum queues keep their majority.
-        var budget = published.InfrastructureObjects().OfType<V1PodDisruptionBudget>().Single(b => b.Metadata.Name == broker.Name);
+        var budget = published.InfrastructureObjects().OfType<V1PodDisruptionBudget>().Single(b => b.Metadata.Name == broker);
         Assert.Equal("1", budget.Spec.MaxUnavailable.Value);
-        Assert.Equal(broker.Name, budget.Spec.Selector.MatchLabels[StudiosLabels.Name]);
+        Assert.Equal(broker, budget.Spec.Selector.MatchLabels[StudiosLabels.Name]);
     }
 
     [Fact]
     public void PostgreSQL_is_a_CloudNativePG_cluster_with_one_database_and_owner_role_per_service()
     {
-        var server = SystemModel.Describe().Resources.OfType<PostgresResource>().Single();
+        var server = SystemModel.Describe().DatabaseClusters.Single();
         var objects = published.InfrastructureObjects();
         var cluster = objects.OfType<PostgresCluster>().Single();
         var databases = objects.OfType<PostgresDatabase>().ToList();

@@ -1,5 +1,4 @@
 using k8s.Models;
-using Studios.AppHost.Model;
 using Studios.AppHost.Publishing;
 using Studios.Deployment.Tests.Support;
 
@@ -79,7 +78,7 @@ public sealed class KustomizationTests(PublishedSystem published)
         }
     }
 
-    private string Publish(ApplicationModel model, Func<ProjectResource, string> version)
+    private string Publish(ManifestModel model, Func<ServiceProject, string> version)
     {
         var folder = Path.Combine(Path.GetTempPath(), "studios-release-" + Guid.NewGuid().ToString("N")[..8]);
         new KubernetesPublisher(model, published.Settings, project => new ServiceImage(ServiceImage.RepositoryOf(project.ProjectPath), version(project)))

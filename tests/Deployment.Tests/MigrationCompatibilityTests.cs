@@ -1,5 +1,4 @@
 using Npgsql;
-using Studios.AppHost.Model;
 using Studios.Deployment.Tests.Support;
 using Studios.Launchers;
 using Studios.Testing;
@@ -23,7 +22,7 @@ public sealed class MigrationCompatibilityTests(MigrationCompatibilityTests.Serv
     public async Task Each_migration_only_expands_what_the_previous_release_uses(string service)
     {
         var project = SystemModel.Project(service);
-        var database = project.ConnectionStrings.OfType<DatabaseResource>().Single();
+        var database = project.Database!;
         var scripts = MigrationScripts.For(project);
         Assert.NotEmpty(scripts);
 

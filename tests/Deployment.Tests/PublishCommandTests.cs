@@ -1,4 +1,3 @@
-using Studios.AppHost;
 using Studios.AppHost.Publishing;
 using Studios.Deployment.Tests.Support;
 
@@ -98,7 +97,7 @@ public sealed class PublishCommandTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = PublishCommand.Run(args, AppHostModel.Describe, output, error);
+        var exitCode = SystemModel.PublishAsync(args, output, error).GetAwaiter().GetResult();
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -118,7 +118,7 @@ public sealed class ServiceManifestTests(PublishedSystem published)
     {
         var project = SystemModel.Project(service);
         var container = Assert.Single(published.Single<V1Deployment>(service).Spec.Template.Spec.Containers);
-        var expected = project.ConnectionStrings.Select(c => $"ConnectionStrings__{c.ConnectionName}").ToList();
+        var expected = project.ConnectionNames.Select(name => $"ConnectionStrings__{name}").ToList();
         Assert.Contains($"ConnectionStrings__{service.Replace('-', '_')}", expected);
         Assert.Contains("ConnectionStrings__messaging", expected);
 
@@ -152,7 +152,7 @@ public sealed class ServiceManifestTests(PublishedSystem published)
         Assert.DoesNotContain(data.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
 
         foreach (var other in SystemModel.Project(service).ServiceReferences)
-            Assert.Equal($"http://{other.Name}", data[$"services__{other.Name}__http__0"]);
+            Assert.Equal($"http://{other}", data[$"services__{other}__http__0"]);
 
         // The container reads it all, and rolls when it changes.
         var deployment = published.Single<V1Deployment>(service);

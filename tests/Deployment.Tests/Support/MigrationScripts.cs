@@ -1,4 +1,4 @@
-using Studios.AppHost.Model;
+using Studios.AppHost.Publishing;
 
 namespace Studios.Deployment.Tests.Support;
 
@@ -14,7 +14,7 @@ public static class MigrationScripts
         public override string ToString() => Name;
     }
 
-    public static IReadOnlyList<Script> For(ProjectResource project)
+    public static IReadOnlyList<Script> For(ServiceProject project)
     {
         var shared = Repository.PathOf("ServiceDefaults");
         var own = Path.Combine(Path.GetDirectoryName(Repository.PathOf(project.ProjectPath))!, "Data", "Migrations");
