@@ -7,3 +7,6 @@ var app = builder.Build();
 app.MapDevIdentity();
 
 app.Run();
+
+// Internal: test projects reference this one for DevTokens beside a service whose public Program they start.
+internal partial class Program;

@@ -44,6 +44,39 @@ public sealed class LocalRunTests
         Assert.Equal(["--Ports:Postgres=6543"], PublishCommand.BuilderArgs(["--Ports:Postgres=6543"]));
     }
 
+    [Fact]
+    public void Fresh_wipes_the_AppHost_s_data_folder_and_keeps_nothing_from_before()
+    {
+        using var data = new TestDataFolder();
+        LocalData.For(Builder(data.Path)).Secret("postgres-password");
+        var old = Path.Combine(data.Path, "postgres", "old-cluster");
+        Directory.CreateDirectory(old);
+
+        var fresh = LocalData.For(Builder(data.Path, "--Data:Fresh=true"));
+
+        Assert.False(Directory.Exists(old));
+        Assert.False(File.Exists(fresh.PathOf("secrets", "postgres-password")));
+        Assert.True(Directory.Exists(fresh.Root));
+    }
+
+    [Fact]
+    public void A_folder_that_is_not_the_AppHost_s_is_neither_used_nor_wiped()
+    {
+        using var data = new TestDataFolder();
+        Directory.CreateDirectory(data.Path);
+        File.WriteAllText(Path.Combine(data.Path, "thesis.md"), "mine");
+
+        var used = Assert.Throws<LocalSetupException>(() => LocalData.For(Builder(data.Path)));
+        var wiped = Assert.Throws<LocalSetupException>(() => LocalData.For(Builder(data.Path, "--Data:Fresh=true")));
+
+        Assert.Contains("--Data:Directory=<folder>", used.Message, StringComparison.Ordinal);
+        Assert.Contains("not an AppHost data folder", wiped.Message, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(data.Path, "thesis.md")));
+    }
+
+    private static IDistributedApplicationBuilder Builder(string dataDirectory, params string[] args) =>
+        DistributedApplication.CreateBuilder([$"--Data:Directory={dataDirectory}", .. args]);
+
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }
