@@ -15,19 +15,18 @@ public static class HealthEndpoints
 
     public static IHostApplicationBuilder AddStudiosHealthChecks(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
-            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;
     }
 
-    /// <summary>/health: readiness, every "ready" check (database, broker) really reached.
-    /// /alive: liveness, the process answers. Both in every environment, without authentication.</summary>
+    /// <summary>/health: readiness, every check that is not a liveness one (the database through Aspire.Npgsql's check,
+    /// the broker through MassTransit's). /alive: liveness, the process answers. Both in every environment, without
+    /// authentication.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(ReadyTag),
+            Predicate = check => !check.Tags.Contains(LiveTag),
             ResponseWriter = WriteReportAsync,
         }).AllowAnonymous();
         endpoints.MapHealthChecks(AlivePath, new HealthCheckOptions

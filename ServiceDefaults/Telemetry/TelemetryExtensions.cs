@@ -1,4 +1,3 @@
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -9,8 +8,9 @@ namespace Studios.ServiceDefaults.Telemetry;
 
 public static class TelemetryExtensions
 {
-    /// <summary>Traces, metrics and logs for ASP.NET Core, HttpClient, runtime, MassTransit, Npgsql and our own
-    /// "Studios.*" sources; exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+    /// <summary>Traces, metrics and logs for ASP.NET Core, HttpClient, runtime, MassTransit and our own "Studios.*"
+    /// sources (Npgsql's come with Aspire.Npgsql, see AddStudiosDatabase); exported over OTLP only when
+    /// OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
     public static IHostApplicationBuilder AddStudiosTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -24,7 +24,6 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
                 .AddMeter("MassTransit")
                 .AddMeter(StudiosTelemetry.MeterPrefix + "*"))
             .WithTracing(tracing => tracing
@@ -33,7 +32,6 @@ public static class TelemetryExtensions
                     // Probes would drown the traces operators actually look at.
                     aspNet.Filter = context => !HealthEndpoints.IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
-                .AddNpgsql()
                 .AddSource("MassTransit")
                 .AddSource(StudiosTelemetry.SourcePrefix + "*"));
 

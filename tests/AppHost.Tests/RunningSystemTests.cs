@@ -37,6 +37,14 @@ public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper out
     }
 
     [Fact]
+    public void The_broker_s_and_the_database_s_console_output_is_the_resource_s_log()
+    {
+        // What the dashboard's console logs page shows for them (Aspire.Hosting.Testing forwards the same lines).
+        Assert.Contains(App.Logs.Of("messaging"), line => line.Contains("Server startup complete", StringComparison.Ordinal));
+        Assert.Contains(App.Logs.Of("postgres"), line => line.Contains("database system is ready to accept connections", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_service_gets_only_standard_configuration_with_its_own_database_login()
     {
         foreach (var service in Services)

@@ -40,8 +40,9 @@ public class ServiceFactory<TProgram>(TestEnvironment environment, string databa
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 
-        // Added last, so they win over the service's appsettings.json.
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
+        // Host settings win over the service's appsettings.json and, unlike ConfigureAppConfiguration, are already there
+        // while Program registers its services (Aspire.Npgsql reads the connection string then).
+        foreach (var (key, value) in values) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
