@@ -40,6 +40,7 @@ public sealed class LocalRun
             return Task.CompletedTask;
         });
         builder.Services.AddHostedService<StartupReport>();
+        StartupReport.LogTimeline(builder);
         return run;
     }
 }

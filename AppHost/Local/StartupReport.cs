@@ -12,6 +12,23 @@ internal sealed class StartupReport(
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(30);
 
+    private static TimeSpan SinceStart() => DateTime.Now - Process.GetCurrentProcess().StartTime;
+
+    /// <summary>With --Logging:LogLevel:Studios.AppHost.Local=Debug, when each resource started and became ready: where a
+    /// slow start spends its time.</summary>
+    public static void LogTimeline(IDistributedApplicationBuilder builder)
+    {
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>((e, _) => Log(e.Services, e.Resource, "starting"));
+        builder.Eventing.Subscribe<ResourceReadyEvent>((e, _) => Log(e.Services, e.Resource, "ready"));
+    }
+
+    private static Task Log(IServiceProvider services, IResource resource, string what)
+    {
+        services.GetRequiredService<ILogger<StartupReport>>().LogDebug("{Resource} {What} {Seconds:0.0} s after the AppHost started",
+            resource.Name, what, SinceStart().TotalSeconds);
+        return Task.CompletedTask;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var waiting = model.Resources.Where(resource => resource is not ParameterResource).Select(resource => resource.Name).ToHashSet();
@@ -40,8 +57,7 @@ internal sealed class StartupReport(
         {
             return;
         }
-        var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
-        logger.LogInformation("Studios is up: every resource is running and healthy, {Seconds:0.0} s after the AppHost started", sinceStart.TotalSeconds);
+        logger.LogInformation("Studios is up: every resource is running and healthy, {Seconds:0.0} s after the AppHost started", SinceStart().TotalSeconds);
         logger.LogInformation("The dashboard's telemetry API: {Url}/api/telemetry/traces (header X-API-Key: {Key})",
             configuration["ASPNETCORE_URLS"], configuration["AppHost:DashboardApiKey"]);
     }
