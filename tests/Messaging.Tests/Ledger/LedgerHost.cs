@@ -70,8 +70,6 @@ public sealed class LedgerHost : IAsyncDisposable
             ["ConnectionStrings:messaging"] = messagingConnectionString,
             ["Identity:Authority"] = null,
             ["Messaging:RelayPollInterval"] = "00:00:00.200",
-            ["Messaging:RelayLease"] = "00:00:05",
-            ["Messaging:PublishTimeout"] = "00:00:04",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         builder.Configuration.AddInMemoryCollection(values);
