@@ -4,9 +4,10 @@
 #   tests/Messaging.Tests/brokerkill-loop.sh [runs=50]
 #   LOAD=0 ...         no CPU hog
 #   OUT=dir ...        where the logs go (default /tmp/brokerkill-loop)
-# Environment variables reach the test host too, e.g. BROKERKILL_DUMP=dir (a dump of a failed run) or
-# Messaging__RelayPublishWindow=64.
+# Environment variables reach the test host too, e.g. BROKERKILL_DUMP=dir (a dump of a failed run, with dotnet-dump
+# from `dotnet tool install -g dotnet-dump`) or Messaging__StallAfter=00:00:30.
 set -uo pipefail
+export PATH="$PATH:$HOME/.dotnet/tools"
 cd "$(dirname "$0")/../.."
 runs=${1:-50}
 out=${OUT:-/tmp/brokerkill-loop}
