@@ -1,10 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
 namespace Studios.ServiceDefaults.Messaging;
 
-/// <summary>Finds a receive endpoint that silently stopped consuming: its queue has had ready messages and none reached
-/// it for <see cref="MessagingOptions.StallAfter"/>, and it is not busy on a live channel. It reports, never repairs:
+/// <summary>Finds a receive endpoint that silently stopped consuming: for <see cref="MessagingOptions.StallAfter"/>, while
+/// the broker answered, its queue had ready messages, none reached it, and it was not busy on a live channel. It reports, never repairs:
 /// an error log, <c>messaging.stalled_endpoints</c>, and /alive unhealthy (<see cref="StalledEndpoints"/>) until the
 /// endpoint receives again. It asks the broker over a connection of its own; while the broker is away nothing counts as
 /// stalled (MassTransit reconnects by itself), and a broker alarm, which blocks only publishers, stalls no consumer.</summary>
@@ -19,6 +20,11 @@ internal sealed class StallDetector(
     ILogger<StallDetector> logger) : BackgroundService
 {
     private IConnection? _connection;
+
+    // When each endpoint was first seen stalled on a broker that answered: the stall must hold that long, as seen by
+    // the detector, before it counts. A broker that was down (its restart can take most of a minute) makes every
+    // endpoint quiet meanwhile, and MassTransit's reconnect may take up to 30 s more: that is not a stall.
+    private readonly Dictionary<string, long> _suspectedSince = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +44,7 @@ internal sealed class StallDetector(
                 {
                     logger.LogDebug(exception, "The stall detector could not ask the broker; nothing counts as stalled while it is away");
                     await CloseConnectionAsync();
+                    _suspectedSince.Clear();
                     found = [];
                 }
                 foreach (var queue in stalled.Update(found))
@@ -62,6 +69,7 @@ internal sealed class StallDetector(
     private async Task<IReadOnlyList<string>> FindStalledAsync(TimeSpan stallAfter, CancellationToken cancellationToken)
     {
         var quiet = endpoints.Queues.Where(queue => activity.StateOf(queue).Quiet >= stallAfter).ToList();
+        foreach (var queue in _suspectedSince.Keys.Except(quiet).ToList()) _suspectedSince.Remove(queue);
         if (quiet.Count == 0) return []; // every endpoint had a delivery lately: no need to ask the broker
         if (_connection is not { IsOpen: true })
         {
@@ -77,7 +85,13 @@ internal sealed class StallDetector(
             {
                 ready = await BrokerAddress.ReadyMessagesAsync(channel, queue, cancellationToken);
             }
-            if (ready is { } count && activity.StateOf(queue).IsStalled(count, stallAfter)) found.Add(queue);
+            if (ready is not { } count || !activity.StateOf(queue).IsStalled(count, stallAfter))
+            {
+                _suspectedSince.Remove(queue);
+                continue;
+            }
+            var since = _suspectedSince.TryGetValue(queue, out var first) ? first : _suspectedSince[queue] = Stopwatch.GetTimestamp();
+            if (Stopwatch.GetElapsedTime(since) >= stallAfter) found.Add(queue);
         }
         return found;
     }
