@@ -12,6 +12,9 @@ namespace Studios.ServiceDefaults.Messaging;
 /// which is what makes a high-volume consumer cheap. A message that keeps failing takes its batch to _error with it.</summary>
 internal static class BatchConsumers
 {
+    /// <summary>Batches one batch consumer's endpoint consumes at once; its prefetch is this many full batches.</summary>
+    public const int BatchesAtOnce = 4;
+
     /// <summary>Each batch consumer in <paramref name="assembly"/> with the message type it batches.</summary>
     public static IReadOnlyList<(Type Consumer, Type Message)> In(Assembly assembly) =>
     [
@@ -47,7 +50,7 @@ internal sealed class InboxBatchConsumerDefinition<TConsumer, TMessage> : Consum
         consumerConfigurator.Options<BatchOptions>(batch => batch
             .SetMessageLimit(settings.BatchMessageLimit)
             .SetTimeLimit(settings.BatchTimeLimit)
-            .SetConcurrencyLimit(settings.BatchConcurrencyLimit));
+            .SetConcurrencyLimit(BatchConsumers.BatchesAtOnce));
         var inbox = new InboxBatchFilter<TMessage>(new ConsumeScopeProvider(context), context.GetRequiredService<MessagingMetrics>(),
             context.GetRequiredService<ILoggerFactory>().CreateLogger<InboxBatchFilter<TMessage>>());
         // In this order on the batch's own pipe (outermost first), the inbox inside every retry.
@@ -55,7 +58,7 @@ internal sealed class InboxBatchConsumerDefinition<TConsumer, TMessage> : Consum
         {
             UseMessageRetry(batch, retry => ConsumerRetries.Transient(retry, settings));
             UseMessageRetry(batch, retry => ConsumerRetries.Delayed(retry, settings));
-            UseMessageRetry(batch, retry => ConsumerRetries.Immediate(retry, settings));
+            UseMessageRetry(batch, retry => ConsumerRetries.Immediate(retry));
             batch.UseFilter(inbox);
         });
     }

@@ -5,57 +5,26 @@ using MassTransit.RabbitMqTransport;
 
 namespace Studios.ServiceDefaults.Messaging;
 
-/// <summary>What this process's bus is doing: for each receive endpoint, as its deliveries show it, when the last one
-/// started, how many are in flight and whether the channel they came on is still open; for the outbox relay, since when
-/// its publishes have all been failing. The watchdog's evidence.</summary>
+/// <summary>What this process's receive endpoints are doing, as their deliveries show it: when the last one started, how
+/// many are in flight and whether the channel they came on is still open. The stall detector's evidence.</summary>
 public sealed class BusActivity : IReceiveObserver
 {
-    private const long NotFailing = long.MaxValue;
     private readonly ConcurrentDictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
-    private long _since = Stopwatch.GetTimestamp();
-    private long _publishingFailingSince = NotFailing;
-
-    /// <summary>How long every publish of the relay has failed (zero while publishing works or nothing was tried).</summary>
-    public TimeSpan PublishingFailingFor =>
-        Volatile.Read(ref _publishingFailingSince) is var since && since == NotFailing ? TimeSpan.Zero : Stopwatch.GetElapsedTime(since);
-
-    /// <summary>A relay batch was published, at least in part: publishing works.</summary>
-    internal void Published() => Volatile.Write(ref _publishingFailingSince, NotFailing);
-
-    /// <summary>A relay batch failed entirely; the first of a run of such failures starts the clock.</summary>
-    internal void PublishFailed() => Interlocked.CompareExchange(ref _publishingFailingSince, Stopwatch.GetTimestamp(), NotFailing);
+    private readonly long _since = Stopwatch.GetTimestamp();
 
     /// <summary>The endpoint consuming <paramref name="queue"/>, as seen now.</summary>
     public EndpointState StateOf(string queue)
     {
         if (!_endpoints.TryGetValue(queue, out var endpoint))
         {
-            return new EndpointState(Stopwatch.GetElapsedTime(Volatile.Read(ref _since)), 0, ChannelOpen: null);
+            return new EndpointState(Stopwatch.GetElapsedTime(_since), 0, ChannelOpen: null);
         }
         var channel = Volatile.Read(ref endpoint.Channel);
         return new EndpointState(
-            Stopwatch.GetElapsedTime(Math.Max(Volatile.Read(ref endpoint.LastDelivery), Volatile.Read(ref _since))),
+            Stopwatch.GetElapsedTime(Math.Max(Volatile.Read(ref endpoint.LastDelivery), _since)),
             Volatile.Read(ref endpoint.InFlight),
             channel is null ? null : channel.Channel.IsOpen && channel.ConnectionContext.Connection.IsOpen);
     }
-
-    /// <summary>Forgets what the bus did before its restart: deliveries of the old channels that never finished no longer
-    /// count, the quiet time starts again, and so does the relay's run of failures.</summary>
-    internal void Restarted()
-    {
-        Volatile.Write(ref _since, Stopwatch.GetTimestamp());
-        Volatile.Write(ref _publishingFailingSince, NotFailing);
-        _endpoints.Clear();
-    }
-
-    /// <summary>The channels the endpoints consuming <paramref name="queues"/> last received on, where their connection
-    /// is gone: channels RabbitMQ.Client may never have told about it.</summary>
-    internal IReadOnlyList<RabbitMQ.Client.IChannel> DeadChannelsOf(IEnumerable<string> queues) =>
-    [
-        .. queues.Select(queue => _endpoints.TryGetValue(queue, out var endpoint) ? Volatile.Read(ref endpoint.Channel) : null)
-            .Where(channel => channel is not null && !channel.ConnectionContext.Connection.IsOpen)
-            .Select(channel => channel!.Channel).Distinct(),
-    ];
 
     public Task PreReceive(ReceiveContext context)
     {
@@ -80,10 +49,7 @@ public sealed class BusActivity : IReceiveObserver
 
     private Task Finished(ReceiveContext context)
     {
-        if (_endpoints.TryGetValue(QueueOf(context), out var endpoint) && Interlocked.Decrement(ref endpoint.InFlight) < 0)
-        {
-            Interlocked.Exchange(ref endpoint.InFlight, 0); // began before a restart cleared the count
-        }
+        if (_endpoints.TryGetValue(QueueOf(context), out var endpoint)) Interlocked.Decrement(ref endpoint.InFlight);
         return Task.CompletedTask;
     }
 

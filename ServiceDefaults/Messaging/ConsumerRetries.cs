@@ -24,11 +24,11 @@ internal static class ConsumerRetries
         retry.Intervals(settings.DelayedRetries);
     }
 
-    /// <summary>A transient failure is first tried again at once (a dropped connection, a serialization failure).</summary>
-    public static void Immediate(IRetryConfigurator retry, MessagingOptions settings)
+    /// <summary>A transient failure is first tried again at once, three times (a dropped connection, a serialization failure).</summary>
+    public static void Immediate(IRetryConfigurator retry)
     {
         retry.Handle<NpgsqlException>(exception => exception.IsTransient);
         retry.Handle<TimeoutException>();
-        retry.Immediate(settings.ImmediateRetries);
+        retry.Immediate(3);
     }
 }

@@ -3,13 +3,15 @@ using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Studios.ServiceDefaults.Health;
+using Studios.ServiceDefaults.Messaging.Relay;
 
 namespace Studios.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
 {
     /// <summary>MassTransit over RabbitMQ from ConnectionStrings:messaging (an amqp:// URI), kebab-case endpoint
-    /// names, every consumer found in the service assembly behind retries and the inbox, and the outbox relay.</summary>
+    /// names, every consumer found in the service assembly behind retries and the inbox; the outbox relay on a bus and
+    /// broker connection of its own; the stall detector.</summary>
     public static IHostApplicationBuilder AddStudiosMessaging(
         this IHostApplicationBuilder builder, string serviceName, Assembly serviceAssembly)
     {
@@ -22,15 +24,14 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<ErrorQueues>();
         builder.Services.AddSingleton<BusActivity>();
         builder.Services.AddReceiveObserver(services => services.GetRequiredService<BusActivity>());
+        builder.Services.AddSingleton<StalledEndpoints>();
         builder.Services.AddScoped<InboxTransaction>();
         // A receive endpoint that lost its connection restarts only once the consumer it had has stopped, which waits
-        // for the deliveries in flight; bounded here, so one that can never finish cannot keep the endpoint down.
+        // for the deliveries in flight; bounded here, so one whose handler never returns cannot keep the endpoint down.
         builder.Services.AddOptions<MassTransitHostOptions>().Configure<IOptions<MessagingOptions>>((host, messaging) =>
         {
             host.ConsumerStopTimeout = messaging.Value.ConsumerStopTimeout;
-            host.StopTimeout = messaging.Value.StopTimeout > messaging.Value.ConsumerStopTimeout
-                ? messaging.Value.StopTimeout
-                : messaging.Value.ConsumerStopTimeout;
+            host.StopTimeout = messaging.Value.StopTimeout;
         });
 
         builder.Services.AddMassTransit(bus =>
@@ -61,7 +62,7 @@ public static class MessagingExtensions
                 if (batchQueues.Contains(queue))
                 {
                     // Retries and the inbox wrap each batch (InboxBatchConsumerDefinition); enough messages in hand to fill them.
-                    var inHand = settings.BatchMessageLimit * settings.BatchConcurrencyLimit;
+                    var inHand = settings.BatchMessageLimit * BatchConsumers.BatchesAtOnce;
                     endpoint.PrefetchCount = inHand;
                     endpoint.ConcurrentMessageLimit = inHand;
                 }
@@ -72,7 +73,7 @@ public static class MessagingExtensions
                     // Outermost first; each attempt runs the inbox filter again with a fresh scope and transaction.
                     endpoint.UseMessageRetry(retry => ConsumerRetries.Transient(retry, settings));
                     endpoint.UseMessageRetry(retry => ConsumerRetries.Delayed(retry, settings));
-                    endpoint.UseMessageRetry(retry => ConsumerRetries.Immediate(retry, settings));
+                    endpoint.UseMessageRetry(retry => ConsumerRetries.Immediate(retry));
                     endpoint.UseConsumeFilter(typeof(InboxFilter<>), context);
                 }
 
@@ -95,10 +96,42 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
-        builder.Services.AddHostedService<OutboxRelay>();
-        builder.Services.AddSingleton<BusWatchdogHealth>();
-        builder.Services.AddHealthChecks().AddCheck<BusWatchdogHealth>("bus-watchdog", tags: [HealthEndpoints.LiveTag]);
-        builder.Services.AddHostedService<BusWatchdog>();
+        builder.AddOutboxRelay(serviceName);
+        builder.Services.AddHealthChecks().AddCheck<StalledEndpoints>("stalled-endpoints", tags: [HealthEndpoints.LiveTag]);
+        builder.Services.AddHostedService<StallDetector>();
         return builder;
+    }
+
+    /// <summary>The relay's own bus (publishing only, its own connection and publisher confirms) and its pieces.</summary>
+    private static void AddOutboxRelay(this IHostApplicationBuilder builder, string serviceName)
+    {
+        builder.Services.AddMassTransit<IRelayBus>(bus =>
+        {
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "broker-relay";
+                health.MinimalFailureStatus = HealthStatus.Unhealthy;
+                health.Tags.Clear();
+                health.Tags.Add(HealthEndpoints.ReadyTag);
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var broker = BrokerAddress.From(context.GetRequiredService<IConfiguration>());
+                rabbit.Host(broker.HostUri, host =>
+                {
+                    host.Username(broker.UserName);
+                    host.Password(broker.Password);
+                    host.ConnectionName(serviceName + " relay");
+                    host.PublisherConfirmation = true;
+                });
+            });
+        });
+        builder.Services.AddSingleton<OutboxClaims>();
+        builder.Services.AddSingleton<OutboxPublisher>();
+        builder.Services.AddSingleton<OutboxMarking>();
+        builder.Services.AddSingleton<PublishWindow>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<OutboxListener>();
+        builder.Services.AddHostedService<OutboxCleanup>();
     }
 }

@@ -10,7 +10,8 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _publishFailures;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _faulted;
-    private readonly Counter<long> _busRestarts;
+    private readonly Counter<long> _stalls;
+    private readonly Counter<long> _passes;
     private long _pending;
     private double _lagSeconds;
 
@@ -21,9 +22,11 @@ public sealed class MessagingMetrics
         _publishFailures = meter.CreateCounter<long>("outbox.publish_failures", "{message}", "Outbox publishes that failed and will be retried.");
         _duplicates = meter.CreateCounter<long>("inbox.duplicates", "{message}", "Redelivered messages the inbox recognised and skipped.");
         _faulted = meter.CreateCounter<long>("messaging.faulted", "{message}", "Messages moved to an _error queue after their last retry.");
-        _busRestarts = meter.CreateCounter<long>("messaging.bus_restarts", "{restart}",
-            "Bus restarts by the watchdog, tagged with what had stalled: receive endpoints' queues (messages ready, none " +
-            "received) and/or the outbox relay (every publish failing while the broker answers).");
+        _stalls = meter.CreateCounter<long>("messaging.stalled_endpoints", "{stall}",
+            "Receive endpoints found stalled (messages ready in their queue, none received, not busy on a live channel), by " +
+            "queue; /alive is unhealthy meanwhile, so the orchestrator replaces the process.");
+        _passes = meter.CreateCounter<long>("outbox.passes", "{pass}",
+            "Passes of the outbox relay's claim and of the outbox cleanup, by outcome: idle (found nothing), worked, failed.");
         meter.CreateObservableGauge("outbox.pending", () => Volatile.Read(ref _pending), "{message}", "Outbox messages not yet published.");
         meter.CreateObservableGauge("outbox.lag", () => Volatile.Read(ref _lagSeconds), "s", "Age of the oldest unpublished outbox message.");
     }
@@ -36,8 +39,16 @@ public sealed class MessagingMetrics
     internal void Faulted(string messageType, string queue) => _faulted.Add(1,
         new KeyValuePair<string, object?>("message.type", messageType), new KeyValuePair<string, object?>("queue", queue));
 
-    internal void BusRestarted(IEnumerable<string> stalled) =>
-        _busRestarts.Add(1, new KeyValuePair<string, object?>("stalled", string.Join(",", stalled.Order(StringComparer.Ordinal))));
+    public const string Idle = "idle", Worked = "worked", Failed = "failed";
+
+    internal void Stalled(string queue) => _stalls.Add(1, new KeyValuePair<string, object?>("queue", queue));
+
+    internal void RelayPass(string outcome) => Pass("relay", outcome);
+
+    internal void CleanupPass(string outcome) => Pass("cleanup", outcome);
+
+    private void Pass(string pass, string outcome) =>
+        _passes.Add(1, new KeyValuePair<string, object?>("pass", pass), new KeyValuePair<string, object?>("outcome", outcome));
 
     internal void Backlog(long pending, TimeSpan lag)
     {

@@ -8,8 +8,9 @@ using Npgsql;
 namespace Studios.ServiceDefaults.Messaging;
 
 /// <summary>Enqueues messages in the caller's own transaction: the state change and its events commit
-/// together or not at all. The relay publishes them after the commit; this process's relay is signalled at once,
-/// others see the rows on their next poll (or on NOTIFY, when <see cref="MessagingOptions.NotifyOnEnqueue"/> is on).</summary>
+/// together or not at all. The relay publishes them after the commit: this process's relay is woken when the
+/// connection closes after it (<see cref="OutboxSignal"/>), other instances' relays on their next poll, or at the
+/// commit when <see cref="MessagingOptions.NotifyOnEnqueue"/> is on.</summary>
 public sealed class Outbox(OutboxSignal signal, IOptions<MessagingOptions> options)
 {
     internal const string WakeUpChannel = "studios_outbox";
@@ -22,14 +23,15 @@ public sealed class Outbox(OutboxSignal signal, IOptions<MessagingOptions> optio
     private const string InsertAndNotifySql = InsertSql + $"; NOTIFY {WakeUpChannel}";
 
     /// <summary>Adds the message to the outbox in <paramref name="transaction"/>, to be published once that transaction
-    /// commits. Returns the message id it will carry.</summary>
+    /// commits and its connection is closed (or returned to the pool). Returns the message id it will carry.</summary>
     public async Task<Guid> EnqueueAsync<T>(NpgsqlTransaction transaction, T message, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(message);
+        var connection = ConnectionOf(transaction);
         var id = NewId.NextSequentialGuid();
         var activity = Activity.Current;
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(new CommandDefinition(
             options.Value.NotifyOnEnqueue ? InsertAndNotifySql : InsertSql, new
             {
                 Id = id,
@@ -38,7 +40,7 @@ public sealed class Outbox(OutboxSignal signal, IOptions<MessagingOptions> optio
                 TraceParent = activity?.Id,
                 TraceState = activity?.TraceStateString,
             }, transaction, cancellationToken: cancellationToken));
-        signal.Signal();
+        signal.WhenClosed(connection);
         return id;
     }
 
@@ -52,9 +54,10 @@ public sealed class Outbox(OutboxSignal signal, IOptions<MessagingOptions> optio
         {
             return [];
         }
+        var connection = ConnectionOf(transaction);
         var ids = messages.Select(_ => NewId.NextSequentialGuid()).ToArray();
         var activity = Activity.Current;
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(new CommandDefinition(
             InsertAllSql + (options.Value.NotifyOnEnqueue ? $"; NOTIFY {WakeUpChannel}" : ""), new
             {
                 Ids = ids,
@@ -63,9 +66,12 @@ public sealed class Outbox(OutboxSignal signal, IOptions<MessagingOptions> optio
                 TraceParent = activity?.Id,
                 TraceState = activity?.TraceStateString,
             }, transaction, cancellationToken: cancellationToken));
-        signal.Signal();
+        signal.WhenClosed(connection);
         return ids;
     }
+
+    private static NpgsqlConnection ConnectionOf(NpgsqlTransaction transaction) =>
+        transaction.Connection ?? throw new InvalidOperationException("The transaction has already committed or rolled back.");
 
     private const string InsertAllSql = """
         INSERT INTO outbox (id, message_type, body, trace_parent, trace_state)

@@ -3,7 +3,7 @@ using Studios.ServiceDefaults.Messaging;
 
 namespace Studios.Messaging.Tests;
 
-/// <summary>When the endpoint watchdog calls a receive endpoint stalled, and when it leaves one alone.</summary>
+/// <summary>When the stall detector calls a receive endpoint stalled, and what /alive says about it.</summary>
 public sealed class EndpointStallRuleTests
 {
     private static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(60);
@@ -28,21 +28,13 @@ public sealed class EndpointStallRuleTests
     }
 
     [Fact]
-    public async Task The_watchdog_gives_up_on_liveness_after_restarts_in_a_row_that_did_not_end_a_stall()
+    public async Task Alive_is_unhealthy_while_an_endpoint_is_stalled_and_each_stall_is_reported_once()
     {
-        var health = new BusWatchdogHealth();
-        for (var restart = 1; restart < BusWatchdogHealth.RestartsBeforeGivingUp; restart++)
-        {
-            health.Restarted();
-        }
-        Assert.False(health.GaveUp);
-        health.NothingStalled(); // a restart that worked starts the count again
-        for (var restart = 1; restart <= BusWatchdogHealth.RestartsBeforeGivingUp; restart++)
-        {
-            health.Restarted();
-        }
-        Assert.True(health.GaveUp);
-        var result = await health.CheckHealthAsync(new HealthCheckContext());
-        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        var stalled = new StalledEndpoints();
+        Assert.Equal(["a"], stalled.Update(["a"]));
+        Assert.Equal(HealthStatus.Unhealthy, (await stalled.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.Equal(["b"], stalled.Update(["a", "b"])); // "a" was reported already
+        Assert.Empty(stalled.Update([]));
+        Assert.Equal(HealthStatus.Healthy, (await stalled.CheckHealthAsync(new HealthCheckContext())).Status);
     }
 }

@@ -7,7 +7,7 @@ using Studios.Testing;
 
 namespace Studios.Messaging.Tests;
 
-/// <summary>The outbox commits with the state change or not at all, and an idle relay is woken by the commit.</summary>
+/// <summary>The outbox commits with the state change or not at all, an idle relay is woken by the commit, and old rows go.</summary>
 public sealed class OutboxTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -44,7 +44,11 @@ public sealed class OutboxTests
         await using var env = await TestEnvironment.CreateAsync("outbox", LedgerHost.Database);
         var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
         await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString,
-            new LedgerProbe(), settings: new Dictionary<string, string?> { ["Messaging:RelayPollInterval"] = "00:10:00" });
+            new LedgerProbe(), settings: new Dictionary<string, string?>
+            {
+                ["Messaging:RelayPollInterval"] = "00:10:00",
+                ["Messaging:NotifyOnEnqueue"] = "true",
+            });
 
         // Another process (another instance with NotifyOnEnqueue on, a script) commits a row and NOTIFYs.
         var entryId = Guid.NewGuid();
@@ -69,14 +73,14 @@ public sealed class OutboxTests
     {
         await using var env = await TestEnvironment.CreateAsync("outbox", LedgerHost.Database);
         var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
-        // A poll far longer than the test's patience: only the NOTIFY on commit can deliver in time.
+        // A poll far longer than the test's patience: only the wake-up after the commit can deliver in time.
         await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString,
             new LedgerProbe(), settings: new Dictionary<string, string?> { ["Messaging:RelayPollInterval"] = "00:10:00" });
         var client = ledger.CreateClient();
         await client.PostAsJsonAsync("/api/entries", new RecordEntries(Count: 1));
         await Eventually.TrueAsync(() => database.AllAppliedAsync(1), Patience, "the first entry to be applied");
 
-        // The relay is idle now, waiting on its LISTEN connection.
+        // The relay is idle now, waiting for a wake-up.
         var response = await client.PostAsJsonAsync("/api/entries", new RecordEntries(Count: 1));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
@@ -95,7 +99,6 @@ public sealed class OutboxTests
             {
                 ["Messaging:SentRetention"] = "00:00:01",
                 ["Messaging:InboxRetention"] = "00:00:01",
-                ["Messaging:HousekeepingInterval"] = "00:00:00.250",
             });
 
         await LedgerWriter.RecordAsync(ledger.Services, 20);

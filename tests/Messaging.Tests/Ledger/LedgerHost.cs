@@ -46,17 +46,18 @@ public sealed class LedgerHost : IAsyncDisposable
             ["Logging:LogLevel:Npgsql"] = "Warning",
         };
 
+    /// <param name="services">More services, e.g. a test's own telemetry exporter.</param>
     public static async Task<LedgerHost> StartAsync(string databaseConnectionString, string messagingConnectionString,
-        LedgerProbe probe, LogCollector? logs = null, IDictionary<string, string?>? settings = null)
+        LedgerProbe probe, LogCollector? logs = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var app = Build(databaseConnectionString, messagingConnectionString, probe, logs, settings);
+        var app = Build(databaseConnectionString, messagingConnectionString, probe, logs, settings, services);
         await app.StartAsync();
         return new LedgerHost(app);
     }
 
     /// <summary>What a Program.cs of this service would hold.</summary>
     private static WebApplication Build(string databaseConnectionString, string messagingConnectionString, LedgerProbe probe,
-        LogCollector? logs, IDictionary<string, string?>? settings)
+        LogCollector? logs, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -70,8 +71,6 @@ public sealed class LedgerHost : IAsyncDisposable
             ["ConnectionStrings:messaging"] = messagingConnectionString,
             ["Identity:Authority"] = null,
             ["Messaging:RelayPollInterval"] = "00:00:00.200",
-            ["Messaging:RelayLease"] = "00:00:05",
-            ["Messaging:PublishTimeout"] = "00:00:04",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         builder.Configuration.AddInMemoryCollection(values);
@@ -82,6 +81,7 @@ public sealed class LedgerHost : IAsyncDisposable
 
         builder.AddServiceDefaults(Database, typeof(LedgerHost).Assembly);
         builder.Services.AddSingleton(probe);
+        services?.Invoke(builder.Services);
         // Start returns once the consumer's queue is bound: what a test publishes next is not dropped unrouted.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>

@@ -11,12 +11,8 @@ public sealed class LedgerProbe : IReceiveObserver
     public const string Poison = "poison";
 
     /// <summary>An entry noted "hang" makes the consumer wait, deaf to cancellation, until <see cref="ReleaseHung"/>:
-    /// a delivery that cannot finish, as an acknowledgement stuck on a dead connection.</summary>
+    /// a delivery whose handler never returns.</summary>
     public const string Hang = "hang";
-
-    /// <summary>An entry noted "stuck" makes the consumer wait until <see cref="ReleaseHung"/> or its cancellation: I/O
-    /// stuck on a dead connection, which gives up when MassTransit's ConsumerStopTimeout cancels it.</summary>
-    public const string Stuck = "stuck";
 
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _hanging;
@@ -60,8 +56,6 @@ public sealed class LedgerProbe : IReceiveObserver
 
     public void ReleaseHung() => _release.TrySetResult();
 
-    internal Task StuckAsync(CancellationToken cancellationToken) => HangAsync().WaitAsync(cancellationToken);
-
     internal Task HangAsync()
     {
         Interlocked.Increment(ref _hanging);
@@ -69,40 +63,17 @@ public sealed class LedgerProbe : IReceiveObserver
     }
 
     private Consumer? _lastConsumer;
-    private readonly ConcurrentDictionary<string, Consumer> _consumers = new(StringComparer.Ordinal);
 
     /// <summary>The queue the last delivery came from.</summary>
     public string? LastQueue => Volatile.Read(ref _lastConsumer)?.Queue;
 
     /// <summary>Cancels, on the broker, the consumer the last delivery came from, on its own channel and with no-wait,
     /// so RabbitMQ.Client drops it without telling MassTransit: the endpoint still counts as ready but receives nothing.
-    /// What a receive endpoint looks like when a broker crash never reached its consumer.</summary>
+    /// What a receive endpoint looks like when something silently took its consumer away.</summary>
     public async Task CancelConsumerSilentlyAsync()
     {
         var consumer = Volatile.Read(ref _lastConsumer) ?? throw new InvalidOperationException("Nothing was delivered yet.");
         await consumer.Channel.Channel.BasicCancelAsync(consumer.Tag, noWait: true);
-    }
-
-    /// <summary>The queues that had deliveries, in the order their consumers' channels were opened on the connection.</summary>
-    public IReadOnlyList<string> QueuesByChannelAge() =>
-        [.. _consumers.Values.OrderBy(consumer => consumer.Channel.Channel.ChannelNumber).Select(consumer => consumer.Queue)];
-
-    /// <summary>Makes the shutdown of <paramref name="queue"/>'s consumer channel hang until the returned handle is
-    /// disposed. RabbitMQ.Client tells a dead connection's channels one after the other and waits for each, so every
-    /// channel opened after this one is never told: its endpoint stays "ready" on a dead channel (the rare stall seen
-    /// after a broker crash, docs/messaging.md "Broker connection lost").</summary>
-    public IDisposable HangChannelShutdown(string queue)
-    {
-        var channel = _consumers[queue].Channel.Channel;
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task Hang(object sender, RabbitMQ.Client.Events.ShutdownEventArgs reason) => release.Task;
-        channel.ChannelShutdownAsync += Hang;
-        return new Release(() => release.TrySetResult());
-    }
-
-    private sealed class Release(Action release) : IDisposable
-    {
-        public void Dispose() => release();
     }
 
     public Task PreReceive(ReceiveContext context)
@@ -113,9 +84,7 @@ public sealed class LedgerProbe : IReceiveObserver
         }
         if (context is RabbitMqBasicConsumeContext delivery && context.TryGetPayload<ChannelContext>(out var channel))
         {
-            var consumer = new Consumer(channel, delivery.ConsumerTag, context.InputAddress.AbsolutePath.Split('/')[^1]);
-            Volatile.Write(ref _lastConsumer, consumer);
-            _consumers[consumer.Queue] = consumer;
+            Volatile.Write(ref _lastConsumer, new Consumer(channel, delivery.ConsumerTag, context.InputAddress.AbsolutePath.Split('/')[^1]));
         }
         return Task.CompletedTask;
     }

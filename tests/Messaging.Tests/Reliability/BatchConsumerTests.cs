@@ -25,12 +25,9 @@ public sealed class BatchConsumerTests(ITestOutputHelper output)
     [Fact]
     public async Task A_batch_consumer_applies_each_message_once_when_it_is_delivered_twice()
     {
-        await using var env = await TestEnvironment.CreateAsync("batchduplicates", LedgerHost.Database);
-        var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
-        var probe = new LedgerProbe();
-        await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString, probe);
-        using var metrics = new MetricRecorder(ledger.Services);
-        await using var bus = await TestBus.StartAsync(env);
+        await using var rig = await LedgerRig.StartAsync("batchduplicates");
+        var (database, probe, metrics) = (rig.Database, rig.Probe, rig.Metrics);
+        await using var bus = await TestBus.StartAsync(rig.Rig.Environment);
 
         // One after the other: the second finds the first batch's inbox rows committed.
         var first = new EntryImported(Guid.NewGuid(), null, DateTimeOffset.UtcNow);
@@ -64,16 +61,12 @@ public sealed class BatchConsumerTests(ITestOutputHelper output)
     [Fact]
     public async Task A_poison_message_takes_its_batch_to_the_error_queue_and_all_come_back_once_fixed()
     {
-        await using var env = await TestEnvironment.CreateAsync("batchpoison", LedgerHost.Database);
-        var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
-        var probe = new LedgerProbe();
-        await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString,
-            probe, settings: new Dictionary<string, string?>
-            {
-                ["Messaging:DelayedRetries:0"] = "00:00:00.100",
-                ["Messaging:DelayedRetries:1"] = "00:00:00.200",
-            });
-        using var metrics = new MetricRecorder(ledger.Services);
+        await using var rig = await LedgerRig.StartAsync("batchpoison", settings: new Dictionary<string, string?>
+        {
+            ["Messaging:DelayedRetries:0"] = "00:00:00.100",
+            ["Messaging:DelayedRetries:1"] = "00:00:00.200",
+        });
+        var (database, probe, metrics, ledger) = (rig.Database, rig.Probe, rig.Metrics, rig.Ledger);
         var operatorClient = ledger.ClientFor(StudiosRoles.Operator);
 
         // One transaction, the poison in its middle: the relay publishes them together and they arrive in full batches.

@@ -16,11 +16,9 @@ public sealed class ConsumerKillTests(ITestOutputHelper output)
     [Fact]
     public async Task Killing_the_consumer_mid_stream_loses_nothing_and_applies_nothing_twice()
     {
-        await using var env = await TestEnvironment.CreateAsync("consumerkill", LedgerHost.Database);
-        var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
         // Each consume holds its transaction a moment, so the kill finds work in flight.
-        var probe = new LedgerProbe { ConsumeDelay = TimeSpan.FromMilliseconds(5) };
-        var first = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString, probe);
+        await using var rig = await LedgerRig.StartAsync("consumerkill", new LedgerProbe { ConsumeDelay = TimeSpan.FromMilliseconds(5) });
+        var (database, probe, env, first) = (rig.Database, rig.Probe, rig.Rig.Environment, rig.Ledger);
 
         // Another service publishes the stream.
         await using var bus = await TestBus.StartAsync(env);
@@ -41,7 +39,7 @@ public sealed class ConsumerKillTests(ITestOutputHelper output)
         Assert.Equal(settled, await database.EffectsAsync());
         Assert.True(settled < Stream, "the kill came mid-stream");
 
-        await using var second = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString, probe);
+        await rig.StartAnotherAsync();
         await Eventually.TrueAsync(() => database.AllAppliedAsync(Stream), TimeSpan.FromSeconds(120), "every event of the stream to be applied");
 
         var tally = await database.TallyAsync([.. entries.Select(entry => entry.EntryId)], probe.DuplicateDeliveries);

@@ -20,12 +20,9 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     [Fact]
     public async Task Stopping_the_database_for_ten_seconds_loses_nothing_and_answers_503_meanwhile()
     {
-        await using var postgres = await TestServers.StartPostgresAsync();
-        var connectionString = await postgres.EnsureDatabaseAsync(LedgerHost.Database, LedgerHost.Database, Guid.NewGuid().ToString("N"));
-        await using var env = await TestEnvironment.CreateAsync("dboutage");
-        var database = new LedgerDatabase(connectionString);
-        var probe = new LedgerProbe { ConsumeDelay = TimeSpan.FromMilliseconds(2) };
-        await using var ledger = await LedgerHost.StartAsync(connectionString, env.MessagingConnectionString, probe);
+        await using var rig = await LedgerRig.StartAsync("dboutage", new LedgerProbe { ConsumeDelay = TimeSpan.FromMilliseconds(2) },
+            own: OwnServers.Postgres);
+        var (database, probe, ledger, postgres) = (rig.Database, rig.Probe, rig.Ledger, rig.Rig.OwnPostgres!);
         var client = ledger.CreateClient();
 
         var ids = (await LedgerWriter.RecordAsync(ledger.Services, Before)).ToList();

@@ -15,11 +15,8 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output)
     [Fact]
     public async Task The_same_message_delivered_twice_has_one_effect()
     {
-        await using var env = await TestEnvironment.CreateAsync("duplicates", LedgerHost.Database);
-        var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
-        var probe = new LedgerProbe();
-        await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString, probe);
-        using var metrics = new MetricRecorder(ledger.Services);
+        await using var rig = await LedgerRig.StartAsync("duplicates");
+        var (database, probe, metrics, env) = (rig.Database, rig.Probe, rig.Metrics, rig.Rig.Environment);
         await using var bus = await TestBus.StartAsync(env);
 
         // One after the other: the second finds the inbox row committed.
@@ -45,7 +42,7 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output)
         Assert.Equal(0, tally.DuplicatedEffects);
         Assert.Equal(51, tally.DuplicateDeliveries);
         // A skipped duplicate is acknowledged as consumed, not moved to the _skipped queue.
-        Assert.Equal(0u, await MessagesInAsync(env.MessagingConnectionString, "ledger-entry-recorded_skipped"));
+        Assert.Equal(0u, await MessagesInAsync(rig.Rig.MessagingConnectionString, "ledger-entry-recorded_skipped"));
     }
 
     private static async Task<uint> MessagesInAsync(string messaging, string queue)

@@ -22,17 +22,12 @@ public sealed class PoisonMessageTests(ITestOutputHelper output)
     [Fact]
     public async Task A_poison_message_goes_to_the_error_queue_and_comes_back_once_fixed()
     {
-        await using var env = await TestEnvironment.CreateAsync("poison", LedgerHost.Database);
-        var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
-        var probe = new LedgerProbe();
-        var logs = new LogCollector();
-        await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString,
-            probe, logs, new Dictionary<string, string?>
-            {
-                ["Messaging:DelayedRetries:0"] = "00:00:00.100",
-                ["Messaging:DelayedRetries:1"] = "00:00:00.200",
-            });
-        using var metrics = new MetricRecorder(ledger.Services);
+        await using var rig = await LedgerRig.StartAsync("poison", settings: new Dictionary<string, string?>
+        {
+            ["Messaging:DelayedRetries:0"] = "00:00:00.100",
+            ["Messaging:DelayedRetries:1"] = "00:00:00.200",
+        });
+        var (database, probe, logs, metrics, ledger) = (rig.Database, rig.Probe, rig.Rig.Logs, rig.Metrics, rig.Ledger);
         var operatorClient = ledger.ClientFor(StudiosRoles.Operator);
 
         var before = await LedgerWriter.RecordAsync(ledger.Services, 100);

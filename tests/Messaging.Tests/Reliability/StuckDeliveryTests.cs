@@ -7,9 +7,9 @@ using Xunit.Abstractions;
 
 namespace Studios.Messaging.Tests.Reliability;
 
-/// <summary>A delivery that can never finish is still running when the broker connection drops: the receive endpoint
-/// gives up waiting for it after Messaging:StopTimeout and reconnects. MassTransit's own default waits forever, which is
-/// how BrokerKillTests once stalled (see docs/messaging.md, "Broker connection lost").</summary>
+/// <summary>A delivery whose handler never returns is still running when the broker connection drops: the receive
+/// endpoint gives up waiting for it 5 s after Messaging:ConsumerStopTimeout and reconnects. MassTransit's own default
+/// waits forever.</summary>
 [Trait("Category", "Reliability")]
 [Collection(ReliabilityCollection.Name)]
 public sealed class StuckDeliveryTests(ITestOutputHelper output)
@@ -19,16 +19,9 @@ public sealed class StuckDeliveryTests(ITestOutputHelper output)
     [Fact]
     public async Task A_delivery_that_never_finishes_does_not_keep_the_endpoint_from_reconnecting()
     {
-        await using var env = await TestEnvironment.CreateAsync("stuckdelivery", LedgerHost.Database);
-        var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
-        var probe = new LedgerProbe();
-        var logs = new LogCollector(LogLevel.Debug);
-        await using var ledger = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString,
-            probe, logs, LedgerHost.WithMassTransitDebugLogs(new Dictionary<string, string?>
-            {
-                ["Messaging:ConsumerStopTimeout"] = "00:00:01",
-                ["Messaging:StopTimeout"] = "00:00:03",
-            }));
+        await using var rig = await LedgerRig.StartAsync("stuckdelivery",
+            settings: new Dictionary<string, string?> { ["Messaging:ConsumerStopTimeout"] = "00:00:01" }, debugLogs: true);
+        var (database, probe, logs, env) = (rig.Database, rig.Probe, rig.Rig.Logs, rig.Rig.Environment);
         // Another service publishes: this test is about the receive endpoint, so Ledger's own publishing stays out of it.
         await using var bus = await TestBus.StartAsync(env);
         try

@@ -15,19 +15,15 @@ public sealed class TwoRelaysTests(ITestOutputHelper output)
     [Fact]
     public async Task Two_relays_over_one_outbox_apply_every_event_once()
     {
-        await using var env = await TestEnvironment.CreateAsync("tworelays", LedgerHost.Database);
-        var database = new LedgerDatabase(env.DatabaseConnectionString(LedgerHost.Database));
-        var probe = new LedgerProbe();
-        // Small batches, so the two relays interleave many claims.
-        var settings = new Dictionary<string, string?> { ["Messaging:RelayBatchSize"] = "25" };
-        await using var one = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString,
-            probe, settings: settings);
-        await using var two = await LedgerHost.StartAsync(env.DatabaseConnectionString(LedgerHost.Database), env.MessagingConnectionString,
-            probe, settings: settings);
-        using var oneMetrics = new MetricRecorder(one.Services);
+        await using var rig = await LedgerRig.StartAsync("tworelays");
+        var (database, probe, one, oneMetrics) = (rig.Database, rig.Probe, rig.Ledger, rig.Metrics);
+        var two = await rig.StartAnotherAsync();
         using var twoMetrics = new MetricRecorder(two.Services);
 
-        var ids = await LedgerWriter.RecordAsync(one.Services, Events);
+        // Both instances write, each waking its own relay; both relays claim from the one outbox.
+        var written = await Task.WhenAll(LedgerWriter.RecordAsync(one.Services, Events / 2, perTransaction: 10),
+            LedgerWriter.RecordAsync(two.Services, Events / 2, perTransaction: 10));
+        var ids = written.SelectMany(batch => batch).ToList();
         await Eventually.TrueAsync(() => database.AllAppliedAsync(Events), TimeSpan.FromSeconds(120), "every event to be applied");
         await Eventually.TrueAsync(async () => await database.PendingOutboxAsync() == 0, TimeSpan.FromSeconds(30), "every row to be marked sent");
 
@@ -38,5 +34,6 @@ public sealed class TwoRelaysTests(ITestOutputHelper output)
         Assert.Equal(0, tally.DuplicatedEffects);
         // Each row is published by exactly one relay: leases keep the other one off it.
         Assert.Equal(Events, published.One + published.Two);
+        Assert.True(published.One > 0 && published.Two > 0, "both relays published");
     }
 }

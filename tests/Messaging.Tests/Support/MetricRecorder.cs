@@ -17,12 +17,19 @@ public sealed class MetricRecorder : IDisposable
         {
             if (ReferenceEquals(instrument.Meter.Scope, scope)) listener.EnableMeasurementEvents(instrument);
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
-            _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
+            var tagged = $"{instrument.Name}|{string.Join(",", tags.ToArray().Select(tag => $"{tag.Key}={tag.Value}"))}";
+            _totals.AddOrUpdate(tagged, value, (_, total) => total + value);
+        });
         _listener.Start();
     }
 
     public long Total(string instrument) => _totals.GetValueOrDefault(instrument);
+
+    /// <summary>The counter's total over the measurements tagged exactly <paramref name="tags"/> ("key=value,...", in order).</summary>
+    public long Total(string instrument, string tags) => _totals.GetValueOrDefault($"{instrument}|{tags}");
 
     public void Dispose() => _listener.Dispose();
 }

@@ -11,10 +11,6 @@ public sealed class EntryImportedConsumer(InboxTransaction inbox, LedgerProbe pr
     {
         var entries = inbox.NewMessages(context.Message);
         probe.BatchConsumed(context.Message.Length);
-        if (entries.Any(entry => entry.Message.Note == LedgerProbe.Stuck))
-        {
-            await probe.StuckAsync(context.CancellationToken);
-        }
         if (entries.Any(entry => entry.Message.Note == LedgerProbe.Poison))
         {
             probe.ConsumingPoison();

@@ -21,10 +21,6 @@ public sealed class EntryRecordedConsumer(InboxTransaction inbox, LedgerProbe pr
         {
             await probe.HangAsync(); // on purpose without the cancellation token
         }
-        if (context.Message.Note == LedgerProbe.Stuck)
-        {
-            await probe.StuckAsync(context.CancellationToken);
-        }
         await inbox.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO effects (entry_id, message_id) VALUES (@EntryId, @MessageId)",
             new { context.Message.EntryId, context.MessageId }, inbox.Transaction, cancellationToken: context.CancellationToken));

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
-namespace Studios.Messaging.Tests.Support;
+namespace Studios.Testing;
 
 /// <summary>Keeps every log entry of a host (level, category, message, exception, current trace id) for assertions.</summary>
 /// <remarks>The host's own filters apply first (Information by default; a test raises a category with
