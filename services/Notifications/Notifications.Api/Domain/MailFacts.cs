@@ -25,6 +25,9 @@ public sealed record MailFacts
     public int? Score { get; init; }
     public IReadOnlyList<string>? Reasons { get; init; }
 
+    /// <summary>When a reminder was due (its lag is measured from here).</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
     /// <summary>The ISO week a digest covers (2026-W14).</summary>
     public string? Week { get; init; }
 }

@@ -39,6 +39,11 @@ public sealed class MailComposer(
 
         var locale = person?.Locale;
         var zone = person?.TimeZone ?? studio?.TimeZone;
+        var templateName = TemplateName(mail.Kind, facts);
+        var templateLocale = MailTemplates.LocaleFor(templateName, locale);
+        // Times in the person's own locale when the template is in their language, else as the (English) template reads.
+        var timeLocale = locale is not null && (locale.Equals(templateLocale, StringComparison.OrdinalIgnoreCase)
+            || locale.StartsWith(templateLocale + "-", StringComparison.OrdinalIgnoreCase)) ? locale : null;
         var values = new Dictionary<string, TemplateValue>
         {
             ["name"] = TemplateValue.Of(person?.DisplayName ?? ""),
@@ -62,16 +67,16 @@ public sealed class MailComposer(
         var startsAt = facts.At ?? session?.StartsAt;
         if (startsAt is { } at)
         {
-            values["startsAt"] = TemplateValue.Of(LocalTimes.Format(at, zone, locale));
+            values["startsAt"] = TemplateValue.Of(LocalTimes.Format(at, zone, timeLocale));
             values["expiresAt"] = values["startsAt"];
         }
-        if (facts.PreviousAt is { } previous) values["previousStartsAt"] = TemplateValue.Of(LocalTimes.Format(previous, zone, locale));
+        if (facts.PreviousAt is { } previous) values["previousStartsAt"] = TemplateValue.Of(LocalTimes.Format(previous, zone, timeLocale));
         // The other person a mail names: who asked to join, who invited.
         var other = facts.OtherPersonId is { } otherId ? await people.FindAsync(connection, otherId, ct) : null;
         values["requester"] = values["inviter"] = TemplateValue.Of(other?.DisplayName ?? "Someone");
         if (mail.Kind == NotificationKinds.StewardDigest) await AddDigestAsync(connection, mail.PersonId!.Value, zone, values, ct);
 
-        var rendered = MailTemplates.Render(TemplateName(mail.Kind, facts), locale, values);
+        var rendered = MailTemplates.Render(templateName, locale, values);
         return Composition.Ready(rendered, address, person?.DisplayName, values["unsubscribeUrl"].Text);
     }
 

@@ -13,7 +13,7 @@ public sealed class Notifier(
 {
     /// <summary>Mails each of <paramref name="recipients"/>; returns how many mails were added.</summary>
     public async Task<int> NotifyAsync(NpgsqlTransaction transaction, string kind, IEnumerable<Guid> recipients, string eventKey,
-        MailFacts facts, CancellationToken ct, DateTimeOffset? dueAt = null)
+        MailFacts facts, CancellationToken ct)
     {
         var added = 0;
         foreach (var personId in recipients.Distinct())
@@ -23,7 +23,7 @@ public sealed class Notifier(
                 metrics.Skipped(kind, reason);
                 continue;
             }
-            if (await AddAsync(transaction, kind, personId, null, EventKeys.Mail(eventKey, personId.ToString(), kind), facts, dueAt, ct)) added++;
+            if (await AddAsync(transaction, kind, personId, null, EventKeys.Mail(eventKey, personId.ToString(), kind), facts, ct)) added++;
         }
         return added;
     }
@@ -41,7 +41,7 @@ public sealed class Notifier(
             return false;
         }
         var recipient = Convert.ToHexString(addressHash);
-        return await AddAsync(transaction, kind, personId, address, EventKeys.Mail(eventKey, recipient, kind), facts, null, ct);
+        return await AddAsync(transaction, kind, personId, address, EventKeys.Mail(eventKey, recipient, kind), facts, ct);
     }
 
     private async Task<string?> SkipReasonAsync(NpgsqlConnection connection, string kind, Guid personId, CancellationToken ct)
@@ -52,11 +52,11 @@ public sealed class Notifier(
     }
 
     private async Task<bool> AddAsync(NpgsqlTransaction transaction, string kind, Guid? personId, string? address, string dedupeKey,
-        MailFacts facts, DateTimeOffset? dueAt, CancellationToken ct)
+        MailFacts facts, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var token = UnsubscribeTokens.New();
-        var mail = new NewMail(Guid.CreateVersion7(now), dedupeKey, kind, personId, address, JsonSerializer.Serialize(facts), token, dueAt, now);
+        var mail = new NewMail(Guid.CreateVersion7(now), dedupeKey, kind, personId, address, JsonSerializer.Serialize(facts), token, facts.DueAt, now);
         if (!await mails.AddAsync(transaction, mail, ct)) return false;
         // A person's link turns the kind off in their preferences; an address's link opts that address out.
         await unsubscribes.AddLinkAsync(transaction, UnsubscribeTokens.Hash(token), personId,

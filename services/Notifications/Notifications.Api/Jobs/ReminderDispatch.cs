@@ -40,8 +40,11 @@ public sealed class ReminderDispatch(
                 {
                     var key = $"reminder:{reminder.SessionId}:{reminder.PersonId}:{reminder.MinutesBefore}:{reminder.StartsAt.UtcTicks}";
                     await notifier.NotifyAsync(transaction, NotificationKinds.SessionReminder, [reminder.PersonId], key,
-                        new MailFacts { StudioId = session.StudioId, SessionId = session.SessionId, Title = session.Title, At = session.StartsAt },
-                        cancellationToken, reminder.DueAt);
+                        new MailFacts
+                        {
+                            StudioId = session.StudioId, SessionId = session.SessionId, Title = session.Title, At = session.StartsAt,
+                            DueAt = reminder.DueAt,
+                        }, cancellationToken);
                 }
                 await reminders.DeleteAsync(transaction, reminder, cancellationToken);
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Studios.Notifications.Data;
 using Studios.Notifications.Domain;
@@ -15,8 +14,6 @@ public sealed class StewardDigests(
     IOptions<NotificationsOptions> options, TimeProvider time, JobMetrics jobMetrics, ILogger<StewardDigests> logger)
     : IntervalJob(time, jobMetrics, logger)
 {
-    public const int SendFromHour = 8;
-
     protected override string Name => "notifications.digests";
 
     protected override TimeSpan Interval => options.Value.DigestInterval;
@@ -28,7 +25,7 @@ public sealed class StewardDigests(
         foreach (var stewardId in await studios.AllStewardsAsync(connection, cancellationToken))
         {
             var zone = (await people.FindAsync(connection, stewardId, cancellationToken))?.TimeZone;
-            if (WeekDue(LocalTimes.LocalDateTime(Time.GetUtcNow(), zone)) is not { } week) continue;
+            if (DigestWeeks.Due(LocalTimes.LocalDateTime(Time.GetUtcNow(), zone)) is not { } week) continue;
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             added += await notifier.NotifyAsync(transaction, NotificationKinds.StewardDigest, [stewardId], $"steward-digest:{week}",
                 new MailFacts { Week = week }, cancellationToken);
@@ -37,10 +34,4 @@ public sealed class StewardDigests(
         if (added > 0) pass.Trace();
         return added;
     }
-
-    /// <summary>The ISO week whose digest is due at <paramref name="local"/> (2026-W14), or null early on a Monday.</summary>
-    public static string? WeekDue(DateTime local) =>
-        local.DayOfWeek == DayOfWeek.Monday && local.Hour < SendFromHour
-            ? null
-            : $"{ISOWeek.GetYear(local)}-W{ISOWeek.GetWeekOfYear(local).ToString("00", CultureInfo.InvariantCulture)}";
 }

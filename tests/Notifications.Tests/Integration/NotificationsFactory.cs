@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Studios.Testing;
+
+namespace Studios.Notifications.Tests.Integration;
+
+/// <summary>The real Notifications service whose rules and jobs run on <paramref name="time"/>.</summary>
+public sealed class NotificationsFactory(TestEnvironment environment, TimeProvider time, IDictionary<string, string?> settings)
+    : ServiceFactory<Program>(environment, NotificationsFixture.Database, settings)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton(time));
+    }
+}
