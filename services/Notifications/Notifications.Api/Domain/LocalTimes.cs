@@ -21,7 +21,7 @@ public static class LocalTimes
     {
         try
         {
-            return string.IsNullOrWhiteSpace(locale) ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo(locale);
+            return string.IsNullOrWhiteSpace(locale) ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo(locale, predefinedOnly: true);
         }
         catch (CultureNotFoundException)
         {
