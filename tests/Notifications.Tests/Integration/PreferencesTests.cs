@@ -52,7 +52,7 @@ public sealed class PreferencesTests(NotificationsFixture fixture) : IClassFixtu
         var startsAt = _community.Now.AddDays(3);
         var sessionId = await _community.SessionAsync(studioId, startsAt);
         await _community.RsvpAsync(studioId, sessionId, wes, "going");
-        await Eventually.TrueAsync(async () => (await DueTimesAsync(wes.Id)).Count == 2, NotificationsFixture.Patience, "two reminders");
+        Assert.Equal(2, (await DueTimesAsync(wes.Id)).Count);
 
         var saved = await client.PutJsonAsync(Path, new
         {

@@ -18,13 +18,16 @@ public sealed class TwoInstancesTests(NotificationsFixture fixture) : IClassFixt
         var studioId = await _community.StudioAsync(fay, name: "Twin Peaks");
         var people = new List<TestPerson>();
         for (var i = 0; i < 12; i++) people.Add(await _community.RegisterAsync(TestPerson.New($"Pat{i}")));
-        // A session whose 1-hour reminders fall due in a few seconds, for everyone; and a waitlist promotion each.
-        var sessionId = await _community.SessionAsync(studioId, _community.Now.AddMinutes(60).AddSeconds(8), "Shared circle");
+        // Everyone goes to a session in two hours (its 1-hour reminders are ahead) and moves up from the waitlist.
+        var sessionId = await _community.SessionAsync(studioId, _community.Now.AddHours(2), "Shared circle");
         foreach (var person in people)
         {
             await _community.RsvpAsync(studioId, sessionId, person, "going");
             await _community.JoinAsync(studioId, person, via: "waitlist");
         }
+
+        // The reminders fall due at once, for both instances to share.
+        fixture.Time.Offset += TimeSpan.FromMinutes(61);
 
         foreach (var person in people)
         {

@@ -14,6 +14,7 @@ public sealed class RsvpChangedConsumer(InboxTransaction inbox, SessionRepositor
     {
         var m = context.Message;
         var ct = context.CancellationToken;
+        await sessions.LockAsync(inbox.Transaction, m.SessionId, ct);
         if (!await sessions.SetRsvpAsync(inbox.Transaction, m.SessionId, m.PersonId, m.Status, m.OccurredAt, ct)) return;
         await reminders.PlanAsync(inbox.Transaction, m.SessionId, m.PersonId, ct);
         if (m is { PreviousStatus: "waitlisted", Status: "going" })

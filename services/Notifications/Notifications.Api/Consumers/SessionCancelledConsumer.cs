@@ -16,6 +16,7 @@ public sealed class SessionCancelledConsumer(
     {
         var m = context.Message;
         var ct = context.CancellationToken;
+        await sessions.LockAsync(inbox.Transaction, m.SessionId, ct);
         if (!await sessions.CancelAsync(inbox.Transaction, m.SessionId, m.StudioId, m.StartsAt, m.OccurredAt, ct)) return;
         await reminders.DeleteOfSessionAsync(inbox.Transaction, m.SessionId, ct);
         if (m.Cause is "studio-paused" or "studio-retired" || m.StartsAt <= time.GetUtcNow()) return;

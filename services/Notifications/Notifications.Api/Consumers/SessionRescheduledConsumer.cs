@@ -14,6 +14,7 @@ public sealed class SessionRescheduledConsumer(InboxTransaction inbox, SessionRe
     {
         var m = context.Message;
         var ct = context.CancellationToken;
+        await sessions.LockAsync(inbox.Transaction, m.SessionId, ct);
         if (!await sessions.RescheduleAsync(inbox.Transaction, m.SessionId, m.StartsAt, m.EndsAt, m.OccurredAt, ct)) return;
         await reminders.PlanSessionAsync(inbox.Transaction, m.SessionId, ct);
         var coming = await sessions.AnsweredAsync(inbox.Connection, m.SessionId, ["going", "waitlisted"], ct);

@@ -13,6 +13,7 @@ public sealed class SessionScheduledConsumer(InboxTransaction inbox, SessionRepo
     {
         var m = context.Message;
         var ct = context.CancellationToken;
+        await sessions.LockAsync(inbox.Transaction, m.SessionId, ct);
         if (!await sessions.ScheduleAsync(inbox.Transaction, m.SessionId, m.StudioId, m.Title, m.StartsAt, m.EndsAt, m.OccurredAt, ct)) return;
         await reminders.PlanSessionAsync(inbox.Transaction, m.SessionId, ct);
     }

@@ -7,6 +7,13 @@ public sealed class SessionRepository
         session_id AS SessionId, studio_id AS StudioId, title AS Title, starts_at AS StartsAt, ends_at AS EndsAt, cancelled AS Cancelled
         """;
 
+    /// <summary>Takes the session's turn until the transaction ends: the consumers of its schedule and of its answers run
+    /// in parallel, and each must see what the other committed (else an answer and its session, consumed at the same
+    /// moment, would each miss the other and plan no reminder).</summary>
+    public Task LockAsync(NpgsqlTransaction transaction, Guid sessionId, CancellationToken ct) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"session:{sessionId}" }, transaction, cancellationToken: ct));
+
     /// <summary>A session scheduled (or restored after a pause: it is no longer cancelled); false if a newer event was recorded.</summary>
     public async Task<bool> ScheduleAsync(NpgsqlTransaction transaction, Guid sessionId, Guid studioId, string title, DateTimeOffset startsAt,
         DateTimeOffset endsAt, DateTimeOffset at, CancellationToken ct) =>
