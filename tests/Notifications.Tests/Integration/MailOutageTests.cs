@@ -45,6 +45,11 @@ public sealed class MailOutageTests(MailOutageFixture fixture) : IClassFixture<M
             Assert.Equal("A place in Patient Hands is yours", Assert.Single(await fixture.Mailbox.ToAsync(person.Email)).Subject);
         }
         Assert.Equal(5, metrics.Counter("notifications.sent", "kind=waitlist-promoted"));
+        // Failures were logged (by mail id and kind), traces were recorded, and no address is in any of it.
+        var telltales = fixture.Factory.Telltales;
+        Assert.NotEmpty(telltales.Containing("not sent (attempt"));
+        Assert.NotEmpty(telltales.Containing("notifications.delivery"));
+        Assert.Empty(telltales.Containing("@example.test"));
         // The mail sent before the outage is still in the server's data folder, and was not sent again.
         Assert.Single(await fixture.Mailbox.ToAsync(fay.Email));
     }

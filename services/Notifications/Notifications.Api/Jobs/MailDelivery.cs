@@ -59,8 +59,9 @@ public sealed class MailDelivery(
                     {
                         await RecordFailureAsync(transaction, mail, exception, cancellationToken);
                         await transaction.CommitAsync(cancellationToken);
-                        if (SmtpMailer.IsPermanent(exception)) continue;
-                        break; // the server is unreachable or the connection broke: the others wait for the next pass
+                        // A refused mail leaves the connection usable; otherwise the others wait for the next pass.
+                        if (SmtpMailer.IsPermanent(exception) && smtp is { IsConnected: true }) continue;
+                        break;
                     }
                     var sentAt = Time.GetUtcNow();
                     await mails.MarkSentAsync(transaction, mail.Id, sentAt, cancellationToken);
@@ -72,13 +73,28 @@ public sealed class MailDelivery(
         }
         finally
         {
-            if (smtp is not null)
-            {
-                if (smtp.IsConnected) await smtp.DisconnectAsync(quit: true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-                smtp.Dispose();
-            }
+            if (smtp is not null) await CloseAsync(smtp);
         }
         return changed;
+    }
+
+    /// <summary>Says QUIT; a server that does not answer changes nothing, every outcome is recorded already.</summary>
+    private static async Task CloseAsync(SmtpClient smtp)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            if (smtp.IsConnected) await smtp.DisconnectAsync(quit: true, patience.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or MailKit.ProtocolException
+                                              or MailKit.CommandException)
+        {
+            // the connection is dropped below
+        }
+        finally
+        {
+            smtp.Dispose();
+        }
     }
 
     private async Task RecordFailureAsync(NpgsqlTransaction transaction, MailRow mail, Exception exception, CancellationToken ct)
