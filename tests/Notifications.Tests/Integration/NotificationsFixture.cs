@@ -57,6 +57,15 @@ public class NotificationsFixture : IAsyncLifetime
         await WaitUntilReadyAsync(_factory);
     }
 
+    /// <summary>Stops the service and starts a new instance on the same database and queues (a restart or a redeploy).</summary>
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
+    {
+        await Factory.DisposeAsync();
+        if (whileStopped is not null) await whileStopped();
+        _factory = NewInstance();
+        await WaitUntilReadyAsync(_factory);
+    }
+
     /// <summary>Another instance of the service on the same database and queues (for the two-instance test).</summary>
     public NotificationsFactory NewInstance() => new(Environment, Time, Settings(MailServer));
 
