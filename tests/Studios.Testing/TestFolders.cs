@@ -42,6 +42,7 @@ internal static class TestFolders
             ( while [ -d /proc/$0 ]; do sleep 1; done
               for f in "$1"/*/data/postmaster.pid; do [ -f "$f" ] && kill -9 "$(head -n 1 "$f")"; done
               for p in /proc/[0-9]*; do grep -qz "^RABBITMQ_MNESIA_BASE=$1/" "$p/environ" && kill -9 "${p#/proc/}"; done
+              for p in /proc/[0-9]*; do grep -qz "^STUDIOS_SMTP4DEV_DATA=$1/" "$p/environ" && kill -9 "${p#/proc/}"; done
               sleep 1; rm -rf "$1" ) >/dev/null 2>&1 </dev/null &
             """;
         using var shell = Process.Start("sh", ["-c", script, Environment.ProcessId.ToString(), folder]);
@@ -63,6 +64,7 @@ internal static class TestFolders
                 {
                     PostgresServer.StopLeftOverAsync(server).GetAwaiter().GetResult();
                     RabbitMqServer.StopLeftOverAsync(server).GetAwaiter().GetResult();
+                    Smtp4devServer.StopLeftOverAsync(server).GetAwaiter().GetResult();
                 }
                 Directory.Delete(run, recursive: true);
             }

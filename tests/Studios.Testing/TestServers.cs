@@ -26,6 +26,13 @@ public static class TestServers
         StartAsync(() => PostgresServer.StartAsync(
             new PostgresOptions(TestFolders.NewServerFolder("postgres"), FreePort.Next()) { DeleteDataOnDispose = true }, ct: ct));
 
+    /// <summary>smtp4dev on free ports: messages in memory, or (<paramref name="inMemory"/> false) in its data folder, so
+    /// they survive a stop and start.</summary>
+    public static Task<Smtp4devServer> StartSmtp4devAsync(bool inMemory = true, CancellationToken ct = default) =>
+        StartAsync(() => Smtp4devServer.StartAsync(
+            new Smtp4devOptions(TestFolders.NewServerFolder("smtp4dev"), FreePort.Next(), FreePort.Next())
+            { InMemory = inMemory, DeleteDataOnDispose = true }, ct: ct));
+
     /// <summary>A fresh folder for a server a test starts itself; removed with the run's other folders.</summary>
     public static string NewDataDirectory(string kind) => TestFolders.NewServerFolder(kind);
 

@@ -59,6 +59,9 @@ public static class InvitationsApi
                 with { Role = role, InvitationId = invitation.Id, UpdatedAt = now };
             await services.Memberships.SaveAsync(transaction, row, ct);
         }
+        // Notifications mails the accept link: the token leaves here only in this event (the response carries it too).
+        await services.Outbox.EnqueueAsync(transaction, new InvitationIssued(invitation.Id, studioId, email, invitee, role,
+            services.Me, token, invitation.ExpiresAt, now), ct);
         await transaction.CommitAsync(ct);
 
         return TypedResults.Created($"/api/studios/{studioId}/invitations/{invitation.Id}",

@@ -58,6 +58,8 @@ public static class JoinRequestsApi
             with { Role = StudioRoles.Participant, IntakeAnswer = answer, InvitationId = null };
         var tally = new RosterTally();
         row = await services.Roster.AdmitAsync(transaction, row, decision.State!, decision.JoinedVia!, tally, ct);
+        if (row.State == MemberStates.Requested)
+            await services.Outbox.EnqueueAsync(transaction, new JoinRequested(row.Id, studioId, me, services.Time.GetUtcNow()), ct);
         var view = (await services.RosterViews.ViewAsync(connection, row.StudioId, row.Id, ct))!;
         await transaction.CommitAsync(ct);
 
@@ -115,6 +117,8 @@ public static class JoinRequestsApi
         {
             row = await services.Roster.EndAsync(transaction, row, MemberStates.Declined, EndReasons.Declined, services.Me, tally, ct);
         }
+        await services.Outbox.EnqueueAsync(transaction, new JoinRequestDecided(row.Id, studioId, row.PersonId,
+            approve ? "approved" : "declined", row.State, services.Me, services.Time.GetUtcNow()), ct);
         var view = (await services.RosterViews.ViewAsync(connection, row.StudioId, row.Id, ct))!;
         await transaction.CommitAsync(ct);
 

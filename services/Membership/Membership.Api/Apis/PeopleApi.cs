@@ -50,6 +50,7 @@ public static class PeopleApi
         await services.Memberships.SyncInvitationsAsync(transaction, me, profile.Email, now, ct);
         await services.Outbox.EnqueueAsync(transaction,
             new PersonRegistered(me, profile.DisplayName, profile.TimeZone, profile.Locale, now), ct);
+        await services.Outbox.EnqueueAsync(transaction, new PersonEmailChanged(me, profile.Email, now), ct);
         await transaction.CommitAsync(ct);
 
         ETags.Set(services.Context.Response, person.Version);
@@ -92,7 +93,10 @@ public static class PeopleApi
             return MembershipProblems.EmailTaken();
         }
         if (updated.Email != person.Email)
+        {
             await services.Memberships.SyncInvitationsAsync(transaction, me, profile.Email, now, ct);
+            await services.Outbox.EnqueueAsync(transaction, new PersonEmailChanged(me, profile.Email, now), ct);
+        }
         if (updated.DisplayName != person.DisplayName || updated.TimeZone != person.TimeZone || updated.Locale != person.Locale)
             await services.Outbox.EnqueueAsync(transaction,
                 new PersonProfileUpdated(me, profile.DisplayName, profile.TimeZone, profile.Locale, now), ct);

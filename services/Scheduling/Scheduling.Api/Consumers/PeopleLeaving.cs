@@ -13,7 +13,7 @@ internal static class PeopleLeaving
         foreach (var sessionId in await rsvps.DropUpcomingAsync(tx, personId, studioId, now, ct))
         {
             var session = await sessions.LockAsync(tx, sessionId, ct);
-            if (session is not null && !session.IsCancelled) await waitlist.PromoteAsync(tx, sessionId, session.Capacity, ct);
+            if (session is not null && !session.IsCancelled) await waitlist.PromoteAsync(tx, session, session.Capacity, ct);
         }
     }
 }

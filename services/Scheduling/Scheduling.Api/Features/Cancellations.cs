@@ -12,7 +12,7 @@ public sealed class Cancellations(SessionRepository sessions, SeriesRepository s
     public async Task CancelAsync(NpgsqlTransaction tx, SessionRow session, string reason, string cause, CancellationToken ct)
     {
         await sessions.CancelAsync(tx, session.Id, reason, cause, ct);
-        await outbox.EnqueueAsync(tx, new SessionCancelled(session.Id, session.StudioId, session.Start, reason, time.GetUtcNow()), ct);
+        await outbox.EnqueueAsync(tx, new SessionCancelled(session.Id, session.StudioId, session.Start, reason, time.GetUtcNow(), cause), ct);
         metrics.Cancelled(cause);
     }
 

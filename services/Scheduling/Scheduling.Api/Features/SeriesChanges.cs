@@ -57,7 +57,7 @@ public sealed class SeriesChanges(
                     await outbox.EnqueueAsync(tx, new SessionRescheduled(session.Id, session.StudioId, session.Start, slot.StartsAt,
                         slot.EndsAt, session.Sequence + 1, now), ct);
                 }
-                if (target.Capacity > session.Capacity) await waitlist.PromoteAsync(tx, session.Id, target.Capacity, ct);
+                if (target.Capacity > session.Capacity) await waitlist.PromoteAsync(tx, session, target.Capacity, ct);
             }
             else if (!session.IsCancelled)
             {

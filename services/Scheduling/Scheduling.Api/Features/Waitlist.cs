@@ -1,12 +1,13 @@
+using Studios.Scheduling.Contracts;
 using Studios.Scheduling.Data;
 using Studios.Scheduling.Domain;
 using Studios.Scheduling.Telemetry;
 
 namespace Studios.Scheduling.Features;
 
-/// <summary>RSVPs against capacity. Callers hold the session's row lock, so two people racing for the last place are
-/// decided one after the other and exactly one gets it.</summary>
-public sealed class Waitlist(RsvpRepository rsvps, SchedulingMetrics metrics)
+/// <summary>RSVPs against capacity, each change announced with RsvpChanged in the same transaction. Callers hold the
+/// session's row lock, so two people racing for the last place are decided one after the other and exactly one gets it.</summary>
+public sealed class Waitlist(RsvpRepository rsvps, Outbox outbox, TimeProvider time, SchedulingMetrics metrics)
 {
     /// <summary>Records the answer; "going" takes a free place or joins the waitlist, "not going" frees the place for the next in line.</summary>
     public async Task<RsvpStatus> RespondAsync(NpgsqlTransaction tx, SessionRow session, Guid personId, RsvpResponse response,
@@ -34,17 +35,24 @@ public sealed class Waitlist(RsvpRepository rsvps, SchedulingMetrics metrics)
         if (status != currentStatus)
         {
             metrics.Rsvp(status);
-            if (currentStatus == RsvpStatus.Going) await PromoteAsync(tx, session.Id, session.Capacity, ct);
+            await outbox.EnqueueAsync(tx, new RsvpChanged(session.Id, session.StudioId, personId,
+                currentStatus is { } previous ? Kebab.Of(previous) : null, Kebab.Of(status), time.GetUtcNow()), ct);
+            if (currentStatus == RsvpStatus.Going) await PromoteAsync(tx, session, session.Capacity, ct);
         }
         return status;
     }
 
-    /// <summary>Fills free places from the waitlist, longest-waiting first.</summary>
-    public async Task<IReadOnlyList<Guid>> PromoteAsync(NpgsqlTransaction tx, Guid sessionId, int capacity, CancellationToken ct)
+    /// <summary>Fills free places (of <paramref name="capacity"/>) from the waitlist, longest-waiting first.</summary>
+    public async Task<IReadOnlyList<Guid>> PromoteAsync(NpgsqlTransaction tx, SessionRow session, int capacity, CancellationToken ct)
     {
-        var count = Places.ToPromote(capacity, await rsvps.GoingAsync(tx, sessionId, ct), await rsvps.WaitlistedAsync(tx, sessionId, ct));
-        var promoted = await rsvps.PromoteAsync(tx, sessionId, count, ct);
-        foreach (var _ in promoted) metrics.Rsvp(RsvpStatus.Going);
+        var count = Places.ToPromote(capacity, await rsvps.GoingAsync(tx, session.Id, ct), await rsvps.WaitlistedAsync(tx, session.Id, ct));
+        var promoted = await rsvps.PromoteAsync(tx, session.Id, count, ct);
+        foreach (var personId in promoted)
+        {
+            metrics.Rsvp(RsvpStatus.Going);
+            await outbox.EnqueueAsync(tx, new RsvpChanged(session.Id, session.StudioId, personId,
+                Kebab.Of(RsvpStatus.Waitlisted), Kebab.Of(RsvpStatus.Going), time.GetUtcNow()), ct);
+        }
         return promoted;
     }
 }

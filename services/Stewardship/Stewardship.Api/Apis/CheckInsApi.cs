@@ -1,5 +1,6 @@
 using NodaTime;
 using Studios.Stewardship.Apis.Models;
+using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Data;
 using Studios.Stewardship.Domain;
 
@@ -51,6 +52,8 @@ public static class CheckInsApi
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             await services.CheckIns.AddAsync(transaction, checkIn, ct);
+            await services.Outbox.EnqueueAllAsync(transaction, checkIn.FollowUps
+                .Select(followUp => new FollowUpAgreed(followUp.Id, id, stewardId, followUp.DueOn, now)).ToList(), ct);
             await transaction.CommitAsync(ct);
         }
         services.Metrics.CheckInRecorded();

@@ -1,4 +1,5 @@
 using Studios.Stewardship.Apis.Models;
+using Studios.Stewardship.Contracts;
 using Studios.Stewardship.Data;
 
 namespace Studios.Stewardship.Apis;
@@ -46,7 +47,12 @@ public static class FollowUpsApi
             {
                 return Problems.Forbidden("Only the steward who agreed a follow-up completes it.");
             }
-            await services.CheckIns.CompleteFollowUpAsync(transaction, id, user.PersonId(), services.Time.GetUtcNow(), ct);
+            if (followUp.CompletedAt is null)
+            {
+                var now = services.Time.GetUtcNow();
+                await services.CheckIns.CompleteFollowUpAsync(transaction, id, user.PersonId(), now, ct);
+                await services.Outbox.EnqueueAsync(transaction, new FollowUpCompleted(id, followUp.StudioId, followUp.StewardId, now), ct);
+            }
             await transaction.CommitAsync(ct);
         }
         return TypedResults.Ok(FollowUpResponse.From((await services.CheckIns.GetFollowUpAsync(connection, id, ct))!));

@@ -1,0 +1,5 @@
+global using Dapper;
+global using Npgsql;
+global using Studios.ServiceDefaults.Http;
+global using Studios.ServiceDefaults.Identity;
+global using Studios.ServiceDefaults.Messaging;
