@@ -11,6 +11,10 @@ var membershipDb = postgres.AddDatabase("membership-db", "membership");
 var schedulingDb = postgres.AddDatabase("scheduling-db", "scheduling");
 var practiceContentDb = postgres.AddDatabase("practice-content-db", "practice_content");
 var stewardshipDb = postgres.AddDatabase("stewardship-db", "stewardship");
+var notificationsDb = postgres.AddDatabase("notifications-db", "notifications");
+
+// Local only: every mail the system sends lands here (in production Notifications sends through any SMTP relay).
+var mail = builder.AddSmtp4dev("mail");
 
 // Local only: signs the tokens the services accept (in production they trust a real OIDC authority).
 var identity = builder.AddDevIdentity("identity");
@@ -30,5 +34,11 @@ builder.AddService<Projects.PracticeContent_Api>("practice-content", identity)
 builder.AddService<Projects.Stewardship_Api>("stewardship", identity)
     .WithReference(stewardshipDb, "stewardship").WaitFor(stewardshipDb)
     .WithReference(messaging).WaitFor(messaging);
+
+builder.AddService<Projects.Notifications_Api>("notifications", identity)
+    .WithReference(notificationsDb, "notifications").WaitFor(notificationsDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(mail).WaitFor(mail)
+    .WithPublicBaseUrl("Notifications__PublicBaseUrl");
 
 return builder.Build().RunOrPublish(args);

@@ -14,7 +14,8 @@ public sealed class Smtp4devServer : IAsyncDisposable
 {
     private const string ToolManifest = ".config/dotnet-tools.json";
     private const string ProcessName = "Rnwood.Smtp4dev";
-    private const string DataVariable = "STUDIOS_SMTP4DEV_DATA";
+    /// <summary>Every smtp4dev we start carries its data folder in this variable, so a later run finds one a crash left.</summary>
+    public const string DataVariable = "STUDIOS_SMTP4DEV_DATA";
 
     private readonly Smtp4devOptions _options;
     private readonly ILogger _logger;
@@ -109,6 +110,19 @@ public sealed class Smtp4devServer : IAsyncDisposable
         await Processes.TerminateAsync(leftOver, TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
     }
 
+    /// <summary>`dotnet` arguments that run smtp4dev from the tool manifest of the working directory: SMTP and the web UI on
+    /// 127.0.0.1 only, IMAP and POP3 off, the mails in <paramref name="database"/> (in memory when empty).</summary>
+    public static string[] Arguments(int smtpPort, int webPort, string dataDirectory, string database, int messagesToKeep = 10_000) =>
+    [
+        "tool", "run", "smtp4dev", "--",
+        "--bindaddress=127.0.0.1", "--disableipv6", "--hostname=localhost",
+        $"--smtpport={smtpPort}", "--imapport=", "--pop3port=",
+        $"--urls=http://127.0.0.1:{webPort}",
+        $"--db={database}",
+        $"--messagestokeep={messagesToKeep}",
+        $"--baseappdatapath={dataDirectory}", "--nousersettings",
+    ];
+
     /// <summary>The first folder at or above <paramref name="start"/> holding the tool manifest.</summary>
     public static string? FindToolDirectory(string start)
     {
@@ -145,16 +159,7 @@ public sealed class Smtp4devServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string[] arguments =
-        [
-            "dotnet", "tool", "run", "smtp4dev", "--",
-            "--bindaddress=127.0.0.1", "--disableipv6", "--hostname=localhost",
-            $"--smtpport={SmtpPort}", "--imapport=", "--pop3port=",
-            $"--urls=http://127.0.0.1:{WebPort}",
-            $"--db={(_options.InMemory ? "" : Path.Combine(_root, "smtp4dev.db"))}",
-            $"--messagestokeep={_options.MessagesToKeep}",
-            $"--baseappdatapath={_root}", "--nousersettings",
-        ];
+        string[] arguments = ["dotnet", .. Arguments(SmtpPort, WebPort, _root, _options.InMemory ? "" : Path.Combine(_root, "smtp4dev.db"), _options.MessagesToKeep)];
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.Environment[DataVariable] = _root;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

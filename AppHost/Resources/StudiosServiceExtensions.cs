@@ -16,6 +16,10 @@ public static class StudiosServiceExtensions
             .WithEnvironment("Identity__Authority", identity.GetEndpoint("http"))
             .WaitFor(identity);
 
+    /// <summary>The service's own address, under <paramref name="setting"/>, for the links it puts in what it sends.</summary>
+    public static IResourceBuilder<ProjectResource> WithPublicBaseUrl(this IResourceBuilder<ProjectResource> builder, string setting) =>
+        builder.WithEnvironment(setting, builder.GetEndpoint("http"));
+
     /// <summary>The launch profile's HTTP endpoint, on loopback, moved by <c>Ports:&lt;Name&gt;</c> (0: any free port).</summary>
     public static IResourceBuilder<ProjectResource> WithLocalPort(this IResourceBuilder<ProjectResource> builder)
     {

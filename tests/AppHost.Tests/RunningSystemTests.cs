@@ -11,10 +11,11 @@ namespace Studios.AppHost.Tests;
 [Collection(RunningAppCollection.Name)]
 public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper output)
 {
-    private static readonly string[] Services = ["membership", "scheduling", "practice-content", "stewardship"];
+    private static readonly string[] Services = ["membership", "scheduling", "practice-content", "stewardship", "notifications"];
     private static readonly Dictionary<string, string> DatabaseOf = new()
     {
         ["membership"] = "membership", ["scheduling"] = "scheduling", ["practice-content"] = "practice_content", ["stewardship"] = "stewardship",
+        ["notifications"] = "notifications",
     };
 
     private StudiosApp App => running.Studios;
@@ -24,8 +25,8 @@ public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper out
     {
         output.WriteLine($"up in {App.StartupTime.TotalSeconds:0.0} s\n{App.DescribeStates()}");
         Assert.Equal(
-            ["identity", "membership", "membership-db", "messaging", "postgres", "practice-content", "practice-content-db",
-             "scheduling", "scheduling-db", "stewardship", "stewardship-db"],
+            ["identity", "mail", "membership", "membership-db", "messaging", "notifications", "notifications-db", "postgres",
+             "practice-content", "practice-content-db", "scheduling", "scheduling-db", "stewardship", "stewardship-db"],
             App.Resources.Select(r => r.Name).Where(name => name != "aspire-dashboard").Order());
         foreach (var resource in App.Resources)
         {
@@ -57,9 +58,22 @@ public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper out
             Assert.Equal(App.Url("identity").ToString().TrimEnd('/'), environment["Identity__Authority"].TrimEnd('/'));
             Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
             Assert.StartsWith("http://127.0.0.1:", environment["OTEL_EXPORTER_OTLP_ENDPOINT"], StringComparison.Ordinal);
-            Assert.DoesNotContain(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)
-                && key != $"ConnectionStrings__{database}" && key != "ConnectionStrings__messaging");
+            string[] connections = service == "notifications" ? [database, "messaging", "mail"] : [database, "messaging"];
+            Assert.Equal(connections.Order(), environment.Keys.Where(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal))
+                .Select(key => key["ConnectionStrings__".Length..]).Order());
         }
+    }
+
+    [Fact]
+    public async Task Notifications_sends_through_the_development_mail_server_which_shows_what_it_received()
+    {
+        var environment = App.Snapshot("notifications").EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value ?? "");
+        Assert.Equal($"smtp://127.0.0.1:{App.App.GetEndpoint("mail", "smtp").Port}", environment["ConnectionStrings__mail"]);
+        Assert.Equal(App.Url("notifications").ToString().TrimEnd('/'), environment["Notifications__PublicBaseUrl"].TrimEnd('/'));
+
+        using var mailbox = new HttpClient { BaseAddress = App.Url("mail") };
+        using var messages = await mailbox.GetAsync("/api/messages");
+        Assert.Equal(HttpStatusCode.OK, messages.StatusCode);
     }
 
     [Fact]

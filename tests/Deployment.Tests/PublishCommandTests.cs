@@ -15,7 +15,7 @@ public sealed class PublishCommandTests : IDisposable
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("services/membership", output, StringComparison.Ordinal);
-        foreach (var folder in new[] { "", "infrastructure", "services/membership", "services/scheduling", "services/practice-content", "services/stewardship" })
+        foreach (var folder in new[] { "", "infrastructure", "services/membership", "services/scheduling", "services/practice-content", "services/stewardship", "services/notifications" })
             Assert.True(File.Exists(Path.Combine(_folder, folder, Kustomization.FileName)), $"no kustomization in '{folder}'");
         Assert.True(File.Exists(Path.Combine(_folder, "README.md")));
     }

@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Studios.EndToEnd.Tests;
 
 /// <summary>The running system's Aspire dashboard in Debian's Chromium, driven by Playwright (never a browser Playwright
-/// downloads): log in with the browser token, every service Running and Healthy, the journey's trace across the four
-/// services, each service's business meter. Screenshots go to artifacts/screenshots under the test's output folder.</summary>
+//// downloads): log in with the browser token, every service Running and Healthy, the journey's trace across the services,
+/// each service's business meter. Screenshots go to artifacts/screenshots under the test's output folder.</summary>
 internal static class DashboardInBrowser
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -17,6 +17,7 @@ internal static class DashboardInBrowser
         ["membership"] = "Studios.Membership",
         ["scheduling"] = "Studios.Scheduling",
         ["practice-content"] = "Studios.PracticeContent",
+        ["notifications"] = "Studios.Notifications",
     };
 
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
@@ -42,7 +43,7 @@ internal static class DashboardInBrowser
 
         // The login URL the AppHost prints: the resources page, each service Running (Aspire shows an unhealthy one as such).
         await page.GotoAsync($"{baseUrl}/login?t={Uri.EscapeDataString(studios.BrowserToken)}");
-        foreach (var service in MeterOf.Keys.Append("identity"))
+        foreach (var service in MeterOf.Keys.Append("identity").Append("mail"))
         {
             var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByText(service, new() { Exact = true }) });
             await Expect(row).ToContainTextAsync("Running");

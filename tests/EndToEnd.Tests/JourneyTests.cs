@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Studios.Testing.Mail;
 using Xunit.Abstractions;
 using static Studios.EndToEnd.Tests.Service;
 
@@ -32,6 +33,11 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
                 HttpStatusCode.Created);
         await operatorOlu.PostAsync(Stewardship, "/api/stewards", new { personId = sam.Id, displayName = "Sam", maxStudios = 5 },
             HttpStatusCode.Created);
+        await sam.PostAsync(Membership, "/api/people", new { displayName = sam.Name, email = sam.Email, timeZone = Zone, locale = "en-GB" },
+            HttpStatusCode.Created);
+        // Ben wants his session reminders five minutes before (the shortest a person may choose).
+        await ben.PutAsync(Notifications, "/api/people/me/notification-preferences", new { enabled = new { }, reminderMinutesBefore = new[] { 5 } });
+        using var mailbox = new Mailbox(system.Studios.Url("mail"));
 
         // A facilitator proposes a studio; a steward approves it (the approval's trace is ours: we send its traceparent).
         var proposed = await fay.PostAsync(Stewardship, "/api/studios", new
@@ -74,6 +80,8 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         Assert.Equal(("active", "request"), ((string?)anaJoined["state"], (string?)anaJoined["joinedVia"]));
 
         var invitation = await fay.PostAsync(Membership, $"/api/studios/{studioId}/invitations", new { email = ben.Email }, HttpStatusCode.Created);
+        var invitationMail = Assert.Single(await mailbox.WaitForAsync(ben.Email, Kind("invitation")));
+        Assert.Contains($"/invitations/{(string?)invitation["token"]}", invitationMail.Text, StringComparison.Ordinal);
         var benJoined = await ben.PostAsync(Membership, $"/api/invitations/{(string?)invitation["token"]}/accept", null);
         Assert.Equal(("active", "invitation"), ((string?)benJoined["state"], (string?)benJoined["joinedVia"]));
 
@@ -159,6 +167,17 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         Assert.Equal(2, (int)(await fay.GetAsync(Scheduling, $"/api/sessions/{first.Id()}"))["going"]!);
         Step("RSVPs");
 
+        // One of Ben's sessions is cancelled and another moved to start in a few minutes: both are announced to him by
+        // mail, and his five-minute reminder for the moved one follows (looked for once it is due, below).
+        var third = sessions[2]!;
+        await ben.PutAsync(Scheduling, $"/api/sessions/{third.Id()}/rsvps/me", new { response = "going" });
+        await fay.PostAsync(Scheduling, $"/api/sessions/{third.Id()}/cancel", new { reason = "The hall is closed that week." });
+        var movedTo = NextMinute(DateTimeOffset.UtcNow.AddMinutes(6));
+        await fay.PostAsync(Scheduling, $"/api/sessions/{second.Id()}/reschedule", new { startsAt = movedTo });
+        Assert.Single(await mailbox.WaitForAsync(ben.Email, Kind("session-cancelled")));
+        Assert.Single(await mailbox.WaitForAsync(ben.Email, Kind("session-rescheduled")));
+        Step("a session cancelled and one moved, both announced by mail");
+
         // Attendance once the session has started (Scheduling answers 409 before).
         var attendance = await Until(
             () => fay.PutAsync(Scheduling, $"/api/sessions/{first.Id()}/attendance", new
@@ -203,7 +222,19 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         await Until(() => sam.GetAsync(Stewardship, $"/api/studios/{studioId}/health"),
             h => (int)h["figures"]!["leavesLast90Days"]! == 1 && (int)h["figures"]!["activeMembers"]! == 3,
             "Stewardship to count the leave and the promotion");
-        Step("leave, promotion, RSVP held");
+        Assert.Single(await mailbox.WaitForAsync(cy.Email, Kind("waitlist-promoted")));
+        Step("leave, promotion by mail, RSVP held");
+
+        var reminder = Assert.Single(await mailbox.WaitForAsync(ben.Email, Kind("session-reminder"), timeout: TimeSpan.FromMinutes(4)));
+        Assert.Contains("Listening circle", reminder.Subject + reminder.Text, StringComparison.Ordinal);
+        Step("Ben reminded five minutes before the moved session");
+
+        // The facilitator erases her account: with no facilitator left the studio is at risk, and its steward hears of it.
+        await fay.SendAsync(HttpMethod.Delete, Membership, $"/api/people/{fay.Id}", null, HttpStatusCode.NoContent);
+        await Until(() => sam.GetAsync(Stewardship, $"/api/studios/{studioId}/health"), h => (string?)h["state"] == "at-risk",
+            "Stewardship to see the studio without a facilitator at risk");
+        Assert.Single(await mailbox.WaitForAsync(sam.Email, Kind("studio-at-risk")));
+        Step("at risk without a facilitator, the steward told by mail");
 
         // The studio is retired: future sessions are cancelled (Scheduling), the roster closes (Membership).
         var retired = await sam.PostAsync(Stewardship, $"/api/studios/{studioId}/retire", new { reason = "The circle completed its work." });
@@ -212,19 +243,20 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
             page => page["items"]!.AsArray() is { Count: > 0 } items && items.All(s => (string?)s!["status"] == "cancelled"),
             "Scheduling to cancel the future sessions");
         Assert.Contains(future["items"]!.AsArray(), s => s!.Id() == second.Id());
-        await Until(() => fay.GetAsync(Membership, $"/api/studios/{studioId}"), s => (string?)s["status"] == "retired",
+        await Until(() => sam.GetAsync(Membership, $"/api/studios/{studioId}"), s => (string?)s["status"] == "retired",
             "Membership to close the roster");
         Assert.Equal("alumni", (string?)(await Member(sam, studioId, ben))["state"]);
         Step("retired, future sessions cancelled");
 
-        // The approval's trace, as the Aspire dashboard received it over OTLP (its telemetry API), crosses the four services.
+        // The approval's trace, as the Aspire dashboard received it over OTLP (its telemetry API), crosses the five services.
         using var telemetry = system.Studios.TelemetryApi();
         var trace = await Until(() => telemetry.GetFromJsonAsync<JsonObject>($"/api/telemetry/traces/{approvalTrace}")!,
             t => Spans(t!).Any(s => s.Service == "stewardship" && s.Kind == SpanKind.Server) &&
                  Spans(t!).Any(s => s.Service == "membership" && s.Kind == SpanKind.Consumer) &&
                  Spans(t!).Any(s => s.Service == "scheduling" && s.Kind == SpanKind.Consumer) &&
-                 Spans(t!).Any(s => s.Service == "practice-content" && s.Kind == SpanKind.Consumer),
-            "the approval's trace to hold Stewardship's request and the other three services' consumers");
+                 Spans(t!).Any(s => s.Service == "practice-content" && s.Kind == SpanKind.Consumer) &&
+                 Spans(t!).Any(s => s.Service == "notifications" && s.Kind == SpanKind.Consumer),
+            "the approval's trace to hold Stewardship's request and the other services' consumers");
         foreach (var span in Spans(trace!).OrderBy(s => s.Start)) output.WriteLine($"  {span.Service,-17} {span.Kind,-9} {span.Name}");
         Step("approval trace crosses the services");
 
@@ -238,6 +270,8 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         var page = await reader.GetAsync(Membership, $"/api/studios/{studioId}/members?limit=200");
         return page["items"]!.AsArray().Last(m => m!.Id("personId") == member.Id)!;
     }
+
+    private static Func<ReceivedMail, bool> Kind(string kind) => mail => mail.Header("X-Studios-Notification") == kind;
 
     private enum SpanKind { Unspecified, Internal, Server, Client, Producer, Consumer }
 

@@ -45,6 +45,7 @@ public enum Service
     Scheduling,
     PracticeContent,
     Stewardship,
+    Notifications,
 }
 
 [CollectionDefinition(Name)]

@@ -5,9 +5,13 @@ using Studios.Launchers;
 namespace Studios.Testing.Mail;
 
 /// <summary>Reads what an smtp4dev received through its REST API (/api/messages), the way a developer sees it in its UI.</summary>
-public sealed class Mailbox(Smtp4devServer server) : IDisposable
+public sealed class Mailbox(Uri webUri) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = server.WebUri, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new() { BaseAddress = webUri, Timeout = TimeSpan.FromSeconds(30) };
+
+    public Mailbox(Smtp4devServer server) : this(server.WebUri)
+    {
+    }
 
     /// <summary>Every mail to <paramref name="address"/> received so far, oldest first.</summary>
     public async Task<IReadOnlyList<ReceivedMail>> ToAsync(string address)
