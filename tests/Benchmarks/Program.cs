@@ -12,6 +12,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     AnsiConsole.MarkupLine("usage: dotnet run -c Release --project tests/Benchmarks -- messaging [--events N] [--rounds R] [--latency-seconds S]");
-    AnsiConsole.MarkupLine("       dotnet run -c Release --project tests/Benchmarks -- approval-to-roster [--apphost URL] [--membership URL] [--stewardship URL] [--approvals N]");
+    AnsiConsole.MarkupLine("       dotnet run -c Release --project tests/Benchmarks -- approval-to-roster [--identity URL] [--membership URL] [--stewardship URL] [--approvals N]");
     return 2;
 }

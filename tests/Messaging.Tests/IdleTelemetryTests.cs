@@ -8,9 +8,13 @@ namespace Studios.Messaging.Tests;
 
 /// <summary>What the messaging core exports as traces, through the service's real OpenTelemetry pipeline: nothing while
 /// idle (relay polls, LISTEN, cleanup looks), one span with its SQL as children for a pass that did work; the metrics
-/// count every pass.</summary>
+/// count every pass. Alone: Npgsql's and our activity sources are process-wide, so a tracer provider also sees the spans of
+/// the other tests' hosts while they run.</summary>
+[Collection(Name)]
 public sealed class IdleTelemetryTests
 {
+    public const string Name = "idle telemetry, alone";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -59,3 +63,6 @@ public sealed class IdleTelemetryTests
                                        && span.TagObjects.Any(tag => tag.Value is string text && text.Contains(sql, StringComparison.Ordinal)));
     }
 }
+
+[CollectionDefinition(IdleTelemetryTests.Name, DisableParallelization = true)]
+public sealed class IdleTelemetryCollection;

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Studios.Benchmarks.RunningSystem;
 
-/// <summary>On a running system (the AppHost), one hop measured from outside: a steward approves a studio in
+/// <summary>On a running system (./studios run), one hop measured from outside: a steward approves a studio in
 /// Stewardship, and Membership's roster of it opens once StudioApproved has travelled through the outbox, the broker and
 /// Membership's consumer. Approvals one at a time; the roster is polled every 5 ms from the moment the approval returned.</summary>
 public static class ApprovalToRoster
@@ -15,15 +15,15 @@ public static class ApprovalToRoster
     public static async Task<int> RunAsync(string[] args)
     {
         string Read(string name, string fallback) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-        var appHost = new Uri(Read("--apphost", "http://127.0.0.1:18888"));
+        var identity = new Uri(Read("--identity", "http://127.0.0.1:5100"));
         var membership = new Uri(Read("--membership", "http://127.0.0.1:5101"));
         var stewardship = new Uri(Read("--stewardship", "http://127.0.0.1:5104"));
         var count = int.Parse(Read("--approvals", "30"), CultureInfo.InvariantCulture);
 
         using var http = new HttpClient();
-        var (facilitator, facilitatorId) = await SignInAsync(http, appHost, "Fay", "facilitator");
-        var (steward, stewardId) = await SignInAsync(http, appHost, "Sam", "steward");
-        var (operatorToken, _) = await SignInAsync(http, appHost, "Olu", "operator");
+        var (facilitator, facilitatorId) = await SignInAsync(http, identity, "Fay", "facilitator");
+        var (steward, stewardId) = await SignInAsync(http, identity, "Sam", "steward");
+        var (operatorToken, _) = await SignInAsync(http, identity, "Olu", "operator");
         await SendAsync(http, HttpMethod.Post, new Uri(membership, "/api/people"), facilitator,
             new { displayName = "Fay", email = $"fay-{facilitatorId:N}@example.org", timeZone = "Europe/Berlin", locale = "en-GB" });
         await SendAsync(http, HttpMethod.Post, new Uri(stewardship, "/api/stewards"), operatorToken,
@@ -57,10 +57,10 @@ public static class ApprovalToRoster
         return 0;
     }
 
-    private static async Task<(string Token, Guid Id)> SignInAsync(HttpClient http, Uri appHost, string name, string role)
+    private static async Task<(string Token, Guid Id)> SignInAsync(HttpClient http, Uri identity, string name, string role)
     {
         var id = Guid.NewGuid();
-        using var response = await http.PostAsJsonAsync(new Uri(appHost, "/api/dev-tokens"),
+        using var response = await http.PostAsJsonAsync(new Uri(identity, "/api/dev-tokens"),
             new { subject = id.ToString(), name, roles = new[] { role }, email = $"{name.ToLowerInvariant()}-{id:N}@example.org" });
         response.EnsureSuccessStatusCode();
         return ((await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>(), id);
