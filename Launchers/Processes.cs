@@ -82,6 +82,27 @@ internal static class Processes
         await KillAsync(pids).ConfigureAwait(false);
     }
 
+    /// <summary>Appends a started process's stdout and stderr to <paramref name="path"/>; closes the file once both
+    /// streams have ended (a null line), which can be after the process has exited.</summary>
+    public static void AppendOutputTo(System.Diagnostics.Process process, string path)
+    {
+        var log = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        var gate = new object();
+        var openStreams = 2;
+        void Write(string? line)
+        {
+            lock (gate)
+            {
+                if (line is not null) log.WriteLine(line);
+                else if (--openStreams == 0) log.Dispose();
+            }
+        }
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
     public static async Task KillAsync(IReadOnlyList<int> pids)
     {
         foreach (var pid in pids) Native.Signal(pid, Native.SigKill);

@@ -206,7 +206,7 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
 
         _process = Process.Start(StartInfo())
             ?? throw new LauncherException($"Could not start {_options.ServerExecutable}.");
-        PipeOutputToLog(_process);
+        Processes.AppendOutputTo(_process, _consoleLog);
         _logger.LogInformation("RabbitMQ node {Node} starting (AMQP {Amqp}, management {Management}, data {Directory})",
             _node, AmqpPort, ManagementPort, _root);
         await WaitUntilReadyAsync(_process, ct).ConfigureAwait(false);
@@ -256,27 +256,6 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         };
         foreach (var argument in command.Skip(1)) info.ArgumentList.Add(argument);
         return info;
-    }
-
-    /// <summary>Appends the node's stdout and stderr to console.log; closes it once both streams have ended
-    /// (a null line), which can be after the process has exited.</summary>
-    private void PipeOutputToLog(Process process)
-    {
-        var log = new StreamWriter(new FileStream(_consoleLog, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
-        var gate = new object();
-        var openStreams = 2;
-        void Write(string? line)
-        {
-            lock (gate)
-            {
-                if (line is not null) log.WriteLine(line);
-                else if (--openStreams == 0) log.Dispose();
-            }
-        }
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     /// <summary>Ready means both an AMQP connection opens and the management API answers.</summary>

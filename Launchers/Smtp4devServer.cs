@@ -142,7 +142,7 @@ public sealed class Smtp4devServer : IAsyncDisposable
             if (!FreePort.IsFree(port)) throw LauncherException.PortTaken(port, purpose);
 
         _process = Process.Start(StartInfo()) ?? throw new LauncherException("Could not start 'dotnet tool run smtp4dev'.");
-        PipeOutputToLog(_process);
+        Processes.AppendOutputTo(_process, _consoleLog);
         _logger.LogInformation("smtp4dev starting (SMTP {Smtp}, web {Web}, data {Directory})", SmtpPort, WebPort, _root);
         await WaitUntilReadyAsync(_process, ct).ConfigureAwait(false);
         _logger.LogInformation("smtp4dev ready (pid {Pid})", ProcessId);
@@ -165,25 +165,6 @@ public sealed class Smtp4devServer : IAsyncDisposable
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         return info;
-    }
-
-    private void PipeOutputToLog(Process process)
-    {
-        var log = new StreamWriter(new FileStream(_consoleLog, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
-        var gate = new object();
-        var openStreams = 2;
-        void Write(string? line)
-        {
-            lock (gate)
-            {
-                if (line is not null) log.WriteLine(line);
-                else if (--openStreams == 0) log.Dispose();
-            }
-        }
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     /// <summary>Ready means the SMTP port accepts a connection and the REST API answers.</summary>
