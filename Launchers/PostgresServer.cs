@@ -8,7 +8,7 @@ namespace Studios.Launchers;
 /// A PostgreSQL cluster run from Debian's binaries with initdb + pg_ctl, listening on 127.0.0.1 only
 /// (no Unix socket), its data kept across runs in its own folder.
 /// </summary>
-public sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : LocalServer
 {
     private const string ServiceUser = PostgresCluster.ServiceUser;
     private const string SuperUser = PostgresCluster.SuperUser;
@@ -21,6 +21,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _password;
 
     private PostgresServer(PostgresOptions options, ILogger logger, string root, string password)
+        : base(root, options.DeleteDataOnDispose)
     {
         _options = options;
         _logger = logger;
@@ -31,9 +32,6 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     public int Port => _options.Port;
-
-    /// <summary>The server's folder (full path); the cluster itself is its data/ subfolder.</summary>
-    public string DataDirectory => _root;
 
     public string AdminConnectionString => ConnectionString("postgres", SuperUser, _password);
 
@@ -73,7 +71,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await ExecuteAsync(connection, $"DROP ROLE IF EXISTS \"{role}\"", ct).ConfigureAwait(false);
     }
 
-    public async Task StopAsync(CancellationToken ct = default)
+    public override async Task StopAsync(CancellationToken ct = default)
     {
         var pid = ProcessId;
         if (pid is null) return;
@@ -90,7 +88,7 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>SIGKILL the postmaster and its backends, as a crash would. The next start recovers from WAL.</summary>
-    public async Task KillAsync()
+    public override async Task KillAsync()
     {
         if (ProcessId is not { } pid) return;
         // Backends outlive a killed postmaster and keep its shared memory: a crash takes them all.
@@ -98,33 +96,9 @@ public sealed class PostgresServer : IAsyncDisposable
         _logger.LogWarning("PostgreSQL on port {Port} killed", Port);
     }
 
-    public async Task RestartAsync(CancellationToken ct = default)
-    {
-        await StopAsync(ct).ConfigureAwait(false);
-        await StartCoreAsync(ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Starts the server again on its port and data after <see cref="StopAsync"/> or <see cref="KillAsync"/>
-    /// (an outage a test lets last a while).</summary>
-    public Task StartAgainAsync(CancellationToken ct = default) => StartCoreAsync(ct);
-
-    /// <summary>Stops the server; when its data is to be deleted anyway, kills it instead.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_options.DeleteDataOnDispose)
-        {
-            await KillAsync().ConfigureAwait(false);
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-        }
-        else
-        {
-            await StopAsync().ConfigureAwait(false);
-        }
-    }
-
     private string PgCtl => Path.Combine(_options.BinDirectory, "pg_ctl");
 
-    private async Task StartCoreAsync(CancellationToken ct)
+    protected override async Task StartCoreAsync(CancellationToken ct)
     {
         await StopLeftOverAsync(ct).ConfigureAwait(false);
         if (!FreePort.IsFree(Port)) throw LauncherException.PortTaken(Port, "PostgreSQL");

@@ -13,7 +13,7 @@ namespace Studios.Launchers;
 /// A RabbitMQ node run in the foreground from Debian's rabbitmq-server, with the management plugin,
 /// bound to 127.0.0.1 only, its config, data, logs and Erlang cookie in its own folder.
 /// </summary>
-public sealed partial class RabbitMqServer : IAsyncDisposable
+public sealed partial class RabbitMqServer : LocalServer
 {
     private const string ServiceUser = "rabbitmq";
     private const string Epmd = "/usr/bin/epmd";
@@ -27,6 +27,7 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
     private Process? _process;
 
     private RabbitMqServer(RabbitMqOptions options, ILogger logger, string root, string node, string password)
+        : base(root, options.DeleteDataOnDispose)
     {
         _options = options;
         _logger = logger;
@@ -44,9 +45,6 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
     public int AmqpPort => _options.AmqpPort;
     public int ManagementPort => _options.ManagementPort;
     public string NodeName => _node;
-
-    /// <summary>The broker's folder (full path).</summary>
-    public string DataDirectory => _root;
 
     /// <summary>The beam.smp pid, found by the node name in its environment (the runuser parent is not the broker).</summary>
     public int? ProcessId => BeamPids().Cast<int?>().FirstOrDefault();
@@ -123,7 +121,7 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         SendAsync(HttpMethod.Delete, $"vhosts/{Uri.EscapeDataString(name)}", null, ct, notFoundIsFine: true);
 
     /// <summary>Graceful: SIGTERM makes the node shut down cleanly; we wait for it and its runuser parent.</summary>
-    public async Task StopAsync(CancellationToken ct = default)
+    public override async Task StopAsync(CancellationToken ct = default)
     {
         var pids = BeamPids();
         if (pids.Count > 0) await Processes.TerminateAsync(pids, TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
@@ -133,7 +131,7 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
     }
 
     /// <summary>kill -9 the node, as a crash would (epmd is left running, as after a real crash).</summary>
-    public async Task KillAsync()
+    public override async Task KillAsync()
     {
         var pids = BeamPids();
         await Processes.KillAsync([.. pids, .. pids.SelectMany(Processes.ChildrenOf)]).ConfigureAwait(false);
@@ -141,31 +139,9 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
         if (pids.Count > 0) _logger.LogWarning("RabbitMQ node {Node} killed", _node);
     }
 
-    public async Task RestartAsync(CancellationToken ct = default)
-    {
-        await StopAsync(ct).ConfigureAwait(false);
-        await StartCoreAsync(ct).ConfigureAwait(false);
-    }
+    protected override Task AfterKilledForDisposalAsync() => StopIdleEpmdAsync();
 
-    /// <summary>Starts the node again on its ports and data after <see cref="StopAsync"/> or <see cref="KillAsync"/>
-    /// (an outage a test lets last a while).</summary>
-    public Task StartAgainAsync(CancellationToken ct = default) => StartCoreAsync(ct);
-
-    /// <summary>Stops the node; when its data is to be deleted anyway, kills it instead (a graceful stop takes seconds).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_options.DeleteDataOnDispose)
-        {
-            await KillAsync().ConfigureAwait(false);
-            await StopIdleEpmdAsync().ConfigureAwait(false);
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-        }
-        else
-        {
-            await StopAsync().ConfigureAwait(false);
-        }
-        _management.Dispose();
-    }
+    protected override void ReleaseResources() => _management.Dispose();
 
     /// <summary>
     /// Stops any RabbitMQ node that a crashed earlier run left on this data folder, and the epmd daemon it started,
@@ -189,7 +165,7 @@ public sealed partial class RabbitMqServer : IAsyncDisposable
 
     private IReadOnlyList<int> BeamPids() => Processes.WithEnvironment("beam.smp", $"RABBITMQ_NODENAME={_node}");
 
-    private async Task StartCoreAsync(CancellationToken ct)
+    protected override async Task StartCoreAsync(CancellationToken ct)
     {
         // A crashed earlier run may have left this node, or another on this data, running: it holds our ports and files.
         var leftOver = BeamPids().Union(Processes.WithEnvironment("beam.smp", MnesiaVariable(_root))).ToList();

@@ -10,7 +10,7 @@ namespace Studios.Launchers;
 /// its web UI / REST API on 127.0.0.1 only, IMAP and POP3 off, messages in memory or in its data folder. Every mail it
 /// receives is kept, never relayed.
 /// </summary>
-public sealed class Smtp4devServer : IAsyncDisposable
+public sealed class Smtp4devServer : LocalServer
 {
     private const string ToolManifest = ".config/dotnet-tools.json";
     private const string ProcessName = "Rnwood.Smtp4dev";
@@ -25,6 +25,7 @@ public sealed class Smtp4devServer : IAsyncDisposable
     private Process? _process;
 
     private Smtp4devServer(Smtp4devOptions options, ILogger logger, string root, string toolDirectory)
+        : base(root, options.DeleteDataOnDispose)
     {
         _options = options;
         _logger = logger;
@@ -35,9 +36,6 @@ public sealed class Smtp4devServer : IAsyncDisposable
 
     public int SmtpPort => _options.SmtpPort;
     public int WebPort => _options.WebPort;
-
-    /// <summary>The server's folder (full path).</summary>
-    public string DataDirectory => _root;
 
     /// <summary>What ConnectionStrings__mail holds for a service that sends through this server.</summary>
     public string ConnectionString => $"smtp://127.0.0.1:{SmtpPort}";
@@ -61,7 +59,7 @@ public sealed class Smtp4devServer : IAsyncDisposable
     }
 
     /// <summary>Graceful: SIGTERM lets ASP.NET Core shut down; we wait for it and the `dotnet tool run` parent.</summary>
-    public async Task StopAsync(CancellationToken ct = default)
+    public override async Task StopAsync(CancellationToken ct = default)
     {
         var pids = ServerPids();
         if (pids.Count > 0) await Processes.TerminateAsync(pids, TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
@@ -69,36 +67,12 @@ public sealed class Smtp4devServer : IAsyncDisposable
         _logger.LogInformation("smtp4dev on SMTP port {Port} stopped", SmtpPort);
     }
 
-    /// <summary>kill -9, as a crash would.</summary>
-    public async Task KillAsync()
+    public override async Task KillAsync()
     {
         var pids = ServerPids();
         await Processes.KillAsync(pids).ConfigureAwait(false);
         await ReapAsync().ConfigureAwait(false);
         if (pids.Count > 0) _logger.LogWarning("smtp4dev on SMTP port {Port} killed", SmtpPort);
-    }
-
-    public async Task RestartAsync(CancellationToken ct = default)
-    {
-        await StopAsync(ct).ConfigureAwait(false);
-        await StartCoreAsync(ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Starts the server again on its ports and data after <see cref="StopAsync"/> or <see cref="KillAsync"/>
-    /// (an outage a test lets last a while). In memory, the messages received before are gone.</summary>
-    public Task StartAgainAsync(CancellationToken ct = default) => StartCoreAsync(ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_options.DeleteDataOnDispose)
-        {
-            await KillAsync().ConfigureAwait(false);
-            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-        }
-        else
-        {
-            await StopAsync().ConfigureAwait(false);
-        }
     }
 
     /// <summary>Stops an smtp4dev that a crashed earlier run left on this data folder, without starting anything.</summary>
@@ -135,7 +109,7 @@ public sealed class Smtp4devServer : IAsyncDisposable
 
     private IReadOnlyList<int> ServerPids() => Processes.WithEnvironment(ProcessName, $"{DataVariable}={_root}");
 
-    private async Task StartCoreAsync(CancellationToken ct)
+    protected override async Task StartCoreAsync(CancellationToken ct)
     {
         await StopLeftOverAsync(_root, _logger, ct).ConfigureAwait(false);
         foreach (var (port, purpose) in new[] { (SmtpPort, "smtp4dev SMTP"), (WebPort, "smtp4dev web") })
