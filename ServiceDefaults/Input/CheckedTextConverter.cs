@@ -13,7 +13,16 @@ internal sealed class CheckedTextConverter(bool multiline) : JsonConverter<strin
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String) throw new InputRuleException("must be text.");
-        var value = reader.GetString()!;
+        string value;
+        try
+        {
+            value = reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but not text.
+            throw new InputRuleException(TextRules.Reason(multiline));
+        }
         if (TextRules.HasForbiddenCharacters(value, multiline)) throw new InputRuleException(TextRules.Reason(multiline));
         return value;
     }

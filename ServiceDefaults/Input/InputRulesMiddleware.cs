@@ -32,7 +32,7 @@ internal sealed class InputRulesMiddleware(RequestDelegate next)
         {
             foreach (var bound in BoundValues.GetOrAdd(handler, Describe))
             {
-                var raw = context.Request.RouteValues.TryGetValue(bound.Name, out var routeValue) && routeValue is string routed
+                string?[] raw = context.Request.RouteValues.TryGetValue(bound.Name, out var routeValue) && routeValue is string routed
                     ? [routed]
                     : context.Request.Query[bound.Name].ToArray();
                 foreach (var value in raw)

@@ -3,7 +3,11 @@ using Studios.ServiceDefaults.Http;
 namespace Studios.ServiceDefaults.Input;
 
 /// <summary>What text may contain. Markup is kept as typed (it is data, never rendered here); control characters and
-/// broken surrogates are refused because they corrupt storage (PostgreSQL refuses NUL), logs, mails and calendar feeds.
+/// broken surrogates are refused because they corrupt logs, mails and calendar feeds, and PostgreSQL refuses NUL while
+/// binding the parameter (22021). That refusal also harmed the next request: when it hits the execution in which Npgsql
+/// auto-prepares the statement (MaxAutoPrepare, Data/DatabaseExtensions), Npgsql has already counted the statement as
+/// prepared but never received its row description, so the next run of it on that pooled connection fails with
+/// "Received unexpected backend message DataRow" (npgsql/npgsql#6391). Refusing NUL here keeps it from PostgreSQL.
 /// Tab and line breaks are allowed only in fields marked <see cref="MultilineAttribute"/>.</summary>
 public static class TextRules
 {

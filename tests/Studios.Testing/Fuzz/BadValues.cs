@@ -21,53 +21,41 @@ public static class BadValues
         switch (schema.Kind)
         {
             case "enum":
-                foreach (var number in new[] { "123", "-1", "7", "4" }) yield return new($"enum as number {number}", number, true);
+                foreach (var number in new[] { "123", "-1" }) yield return new($"enum as number {number}", number, true);
                 yield return new("unknown enum name", Json("no-such-value"), true);
-                yield return new("NUL", Json("\0"), true);
                 break;
             case "string" when schema.Format == "uuid":
                 yield return new("non-GUID id", Json("not-a-guid"), true);
                 yield return new("number for id", "42", true);
-                yield return new("empty GUID", Json(Guid.Empty.ToString()), false);
                 break;
             case "string" when schema.Format is "date" or "date-time":
                 yield return new("year 9999", Json(schema.Format == "date" ? "9999-12-31" : "9999-12-31T23:59:59Z"), true);
                 yield return new("year 1", Json(schema.Format == "date" ? "0001-01-01" : "0001-01-01T00:00:00Z"), true);
                 yield return new("not a date", Json("2026-13-45"), true);
-                yield return new("number for date", "20260101", true);
                 break;
             case "string":
                 yield return new("NUL", Json("\0"), true);
-                yield return new("NUL inside", Json("before\0after"), true);
                 yield return new("BEL and ESC", Json("ring\u0007\u001b[2Jclear"), true);
                 yield return new("lone surrogate", "\"\\ud800\"", true);
                 yield return new("line break", Json("line\nbreak"), false);
                 yield return new("huge text", Json(HugeText), false);
                 yield return new("number for text", "12345", true);
-                yield return new("object for text", "{}", true);
                 break;
             case "integer" or "number":
                 yield return new("text for number", Json("abc"), true);
                 yield return new("int32 overflow", "2147483648", true);
-                yield return new("int32 underflow", "-2147483649", true);
-                yield return new("huge number", "1e308", true);
-                yield return new("boolean for number", "true", true);
                 yield return new("-1", "-1", false);
-                yield return new("0", "0", false);
                 yield return new("int32 max", "2147483647", false);
                 break;
             case "boolean":
                 yield return new("text for boolean", Json("yes"), true);
-                yield return new("number for boolean", "1", true);
                 break;
             case "array":
                 yield return new("text for array", Json("x"), true);
-                yield return new("array of nulls", "[null, null]", false);
                 yield return new("2,000 entries", "[" + string.Join(",", Enumerable.Repeat(Baseline.Raw(schema.Items), 2000)) + "]", false);
                 break;
             case "object":
                 yield return new("number for object", "5", true);
-                yield return new("array for object", "[]", true);
                 break;
             default:
                 yield return new("NUL", Json("\0"), false);
@@ -81,13 +69,11 @@ public static class BadValues
         yield return new("NUL", "\0", true);
         yield return new("BEL and ESC", "\u0007\u001b", true);
         yield return new("huge text", new string('x', 10_000), false);
-        yield return new("-1", "-1", false);
         switch (schema.Kind)
         {
             case "string" when schema.Format is "date" or "date-time":
                 yield return new("year 9999", "9999-12-31", true);
                 yield return new("year 1", "0001-01-01", true);
-                yield return new("not a date", "2026-13-45", true);
                 break;
             case "string" when schema.Format == "uuid":
                 yield return new("non-GUID id", "not-a-guid", true);
@@ -117,18 +103,14 @@ public static class BadValues
         new("non-GUID id", "not-a-guid", false),
         new("BEL", "\u0007", false),
         new("huge", new string('x', 4_000), false),
-        new("-1", "-1", false),
     ];
 
     /// <summary>Whole bodies: raw text with its media type (null: no body at all).</summary>
-    public static IEnumerable<(string Label, string? Raw, string MediaType, bool Strict)> WholeBodies(string baseline) =>
+    public static IEnumerable<(string Label, string? Raw, string MediaType, bool Strict)> WholeBodies() =>
     [
         ("missing body", null, "application/json", false),
         ("malformed JSON", "{\"a\":", "application/json", true),
-        ("truncated baseline", baseline[..Math.Max(1, baseline.Length / 2)], "application/json", true),
         ("array for object", "[]", "application/json", true),
-        ("text for object", "\"text\"", "application/json", true),
-        ("JSON null", "null", "application/json", false),
         ("NUL bytes", "\0\0\0", "application/json", true),
         ("2 MB body", "{\"padding\":\"" + new string('x', 2_000_000) + "\"}", "application/json", false),
         ("plain text", "hello", "text/plain", false),
