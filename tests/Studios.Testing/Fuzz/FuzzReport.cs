@@ -12,5 +12,6 @@ public sealed class FuzzReport
 
     public string Summary =>
         $"{Requests} requests to {Operations} operations in {Duration.TotalSeconds:0.0} s: {ServerErrors} server errors, {Findings.Count} findings" +
-        string.Concat(Findings.Take(40).Select(f => Environment.NewLine + "  " + f));
+        string.Concat(Findings.OrderBy(f => f.Contains(": 5", StringComparison.Ordinal) ? 0 : 1).Take(60)
+            .Select(f => Environment.NewLine + "  " + f));
 }
