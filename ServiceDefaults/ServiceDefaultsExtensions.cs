@@ -5,6 +5,7 @@ using Studios.ServiceDefaults.Data;
 using Studios.ServiceDefaults.Health;
 using Studios.ServiceDefaults.Http;
 using Studios.ServiceDefaults.Identity;
+using Studios.ServiceDefaults.Input;
 using Studios.ServiceDefaults.Jobs;
 using Studios.ServiceDefaults.Messaging;
 using Studios.ServiceDefaults.Telemetry;
@@ -42,6 +43,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStudiosInputRules();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapHealthEndpoints();

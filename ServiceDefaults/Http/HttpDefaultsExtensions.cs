@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
-using System.Text.Json.Serialization;
+using Studios.ServiceDefaults.Input;
 
 namespace Studios.ServiceDefaults.Http;
 
@@ -13,8 +12,8 @@ public static class HttpDefaultsExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.Configure<JsonOptions>(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        // Bodies: text without control characters, enums by name, dates within range; binding failures named by field.
+        builder.AddStudiosInputRules();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Studios.ServiceDefaults.Input;
 
 namespace Studios.ServiceDefaults.Http;
 
@@ -15,6 +16,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
     {
         var problem = exception switch
         {
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => InvalidInput(bad),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -51,6 +53,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>A body or value the framework could not read: a 400 naming the field, like every other bad input.</summary>
+    private static HttpValidationProblemDetails InvalidInput(BadHttpRequestException bad)
+    {
+        var (field, reason) = UnreadableInput.Describe(bad);
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [reason] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields.",
+        };
     }
 
     private static bool IsDatabaseUnavailable(Exception exception)

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 using Studios.PracticeContent.Domain;
 using Studios.ServiceDefaults.Http;
 

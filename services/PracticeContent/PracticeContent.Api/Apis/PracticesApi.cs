@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

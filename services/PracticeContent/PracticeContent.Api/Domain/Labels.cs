@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 namespace Studios.PracticeContent.Domain;
 
 /// <summary>Tags and skills: short lowercase labels, so "Active Listening" and "active listening " are one label.</summary>

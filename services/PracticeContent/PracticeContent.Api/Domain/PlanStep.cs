@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 namespace Studios.PracticeContent.Domain;
 
 /// <summary>A step of a session plan: a pinned practice version (PracticeId + Version, never "latest") or a free-form
@@ -7,4 +8,4 @@ public sealed record PlanStep(Guid? PracticeId, int? Version, string Title, stri
     public bool IsPractice => PracticeId is not null;
 }
 
-public sealed record PlanStepInput(Guid? PracticeId, int? Version, string? Title, string? Notes, int? Minutes);
+public sealed record PlanStepInput(Guid? PracticeId, int? Version, string? Title, [property: Multiline] string? Notes, int? Minutes);

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 namespace Studios.PracticeContent.Domain;
 
 /// <summary>What a practice says: the draft being edited, or a published version (then immutable).

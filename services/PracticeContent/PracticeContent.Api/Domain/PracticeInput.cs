@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 namespace Studios.PracticeContent.Domain;
 
 /// <summary>A practice as a client sends it: every field may be missing or wrong until checked.</summary>
@@ -17,4 +18,4 @@ public sealed record PracticeInput(
     bool? Online,
     string? Licence);
 
-public sealed record PracticeStepInput(string? Title, string? Description, int? Minutes);
+public sealed record PracticeStepInput(string? Title, [property: Multiline] string? Description, int? Minutes);

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 namespace Studios.PracticeContent.Domain;
 
 /// <summary>A checked search: full-text words, filters, order and the keyset to continue after.</summary>

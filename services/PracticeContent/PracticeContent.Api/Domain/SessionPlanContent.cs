@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 namespace Studios.PracticeContent.Domain;
 
 /// <summary>A plan's title, session length and ordered steps; the steps' time boxes must fit the session.</summary>

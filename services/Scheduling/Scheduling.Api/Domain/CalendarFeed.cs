@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Studios.ServiceDefaults.Input;
 
 namespace Studios.Scheduling.Domain;
 
@@ -19,7 +20,7 @@ public static class CalendarFeed
     public static string Write(string name, IReadOnlyList<FeedSeries> series, IReadOnlyList<FeedSession> sessions)
     {
         var calendar = new Calendar { ProductId = ProductId };
-        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-CALNAME", TextRules.Printable(name));
         foreach (var zone in series.GroupBy(s => s.Schedule.TimeZone))
         {
             var earliest = zone.Min(s => s.Schedule.StartDate).ToDateTime(TimeOnly.MinValue);
@@ -70,7 +71,7 @@ public static class CalendarFeed
         {
             Describe(instance, SessionUid(session.Id), session.Title, session.Location, session.OnlineUrl, sequence, session.UpdatedAt);
         }
-        if (session.Cancelled && session.CancelReason is not null) instance.Description = $"Cancelled: {session.CancelReason}";
+        if (session.Cancelled && session.CancelReason is not null) instance.Description = $"Cancelled: {TextRules.Printable(session.CancelReason)}";
         return instance;
     }
 
@@ -78,8 +79,8 @@ public static class CalendarFeed
         int sequence, DateTimeOffset updatedAt)
     {
         calendarEvent.Uid = uid;
-        calendarEvent.Summary = title;
-        calendarEvent.Location = location;
+        calendarEvent.Summary = TextRules.Printable(title);
+        calendarEvent.Location = location is null ? null : TextRules.Printable(location);
         calendarEvent.Sequence = sequence;
         // Stable stamps: the same state always serialises to the same feed.
         calendarEvent.DtStamp = new CalDateTime(updatedAt.UtcDateTime, CalDateTime.UtcTzId);
@@ -87,7 +88,7 @@ public static class CalendarFeed
         if (onlineUrl is not null && Uri.TryCreate(onlineUrl, UriKind.Absolute, out var url))
         {
             calendarEvent.Url = url;
-            calendarEvent.Description = $"Join online: {onlineUrl}";
+            calendarEvent.Description = $"Join online: {TextRules.Printable(onlineUrl)}";
         }
     }
 

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 using Studios.PracticeContent.Data;
 using Studios.PracticeContent.Domain;
 
@@ -5,7 +6,7 @@ namespace Studios.PracticeContent.Apis.Models;
 
 /// <summary>Body of POST /reflections. Visibility: private (default), studio (needs studioId), network.</summary>
 public sealed record CreateReflectionRequest(
-    string? Text,
+    [property: Multiline] string? Text,
     string? Visibility,
     Guid? StudioId,
     Guid? SessionId,

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 using Studios.PracticeContent.Data;
 using Studios.PracticeContent.Domain;
 
@@ -6,9 +7,9 @@ namespace Studios.PracticeContent.Apis.Models;
 /// <summary>Body of POST /practices and PUT /practices/{id}: the whole draft.</summary>
 public sealed record PracticeRequest(
     string? Title,
-    string? Intent,
-    string? Invitation,
-    string? Instructions,
+    [property: Multiline] string? Intent,
+    [property: Multiline] string? Invitation,
+    [property: Multiline] string? Instructions,
     IReadOnlyList<PracticeStepInput?>? Steps,
     int? MinMinutes,
     int? MaxMinutes,
@@ -18,7 +19,7 @@ public sealed record PracticeRequest(
     IReadOnlyList<string?>? Tags,
     bool? InPerson,
     bool? Online,
-    string? Licence)
+    [property: Multiline] string? Licence)
 {
     public PracticeInput ToInput() => new(Title, Intent, Invitation, Instructions, Steps, MinMinutes, MaxMinutes,
         MinGroupSize, MaxGroupSize, Skills, Tags, InPerson, Online, Licence);

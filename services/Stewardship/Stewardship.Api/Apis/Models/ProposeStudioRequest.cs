@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 using Studios.ServiceDefaults.Validation;
 using Studios.Stewardship.Domain;
 
@@ -5,7 +6,7 @@ namespace Studios.Stewardship.Apis.Models;
 
 public sealed record ProposeStudioRequest(
     string? Name,
-    string? Purpose,
+    [property: Multiline] string? Purpose,
     string? PracticeFocus,
     string? IntendedCadence,
     int? Capacity,

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.Input;
 using Studios.Stewardship.Domain;
 
 namespace Studios.Stewardship.Apis.Models;
@@ -7,7 +8,7 @@ public sealed record RecordCheckInRequest(
     Guid? FacilitatorId,
     string? FacilitatorName,
     DateOnly? HeldOn,
-    string? Notes,
+    [property: Multiline] string? Notes,
     IReadOnlyList<FollowUpRequest?>? FollowUps)
 {
     /// <param name="today">Today in the studio's time zone: a check-in cannot be recorded ahead of time.</param>
