@@ -36,7 +36,7 @@ public static class RateLimiting
         var request = context.Request;
         if (request.Path.StartsWithSegments(HealthEndpoints.HealthPath) || request.Path.StartsWithSegments(HealthEndpoints.AlivePath))
             return null;
-        if (context.User.Identity?.IsAuthenticated == true)
+        if (context.User.Identity?.IsAuthenticated == true && context.User.HasClaim(claim => claim.Type == StudiosClaims.Subject))
         {
             var isCommand = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
             return isCommand ? (CommandsPerPerson, context.User.PersonId().ToString()) : null;
