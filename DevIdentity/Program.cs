@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDevIdentity();
 
 var app = builder.Build();
+app.UseLoopbackOnly();
 app.MapDevIdentity();
 
 app.Run();

@@ -8,6 +8,7 @@ using Studios.ServiceDefaults.Identity;
 using Studios.ServiceDefaults.Input;
 using Studios.ServiceDefaults.Jobs;
 using Studios.ServiceDefaults.Messaging;
+using Studios.ServiceDefaults.Security;
 using Studios.ServiceDefaults.Telemetry;
 
 namespace Studios.ServiceDefaults;
@@ -26,6 +27,8 @@ public static class ServiceDefaultsExtensions
         builder.AddStudiosTelemetry();
         builder.AddStudiosHttpDefaults();
         builder.AddStudiosAuthentication();
+        builder.AddStudiosRateLimiting();
+        builder.AddStudiosSecurityHeaders();
         builder.AddStudiosDatabase(database, serviceAssembly);
         builder.AddStudiosMessaging(database, serviceAssembly);
         builder.AddStudiosHealthChecks();
@@ -36,12 +39,15 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>Health endpoints (in every environment: Kubernetes probes need them), the OpenAPI document, the error
-    /// pipeline and the operator's error-queue endpoints.</summary>
+    /// pipeline, the security headers, the rate limiter and the operator's error-queue endpoints.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseStudiosSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // After authentication (commands count per person id), before authorization (refused tokens count per address).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseStudiosInputRules();
         app.UseMiddleware<IdempotencyMiddleware>();

@@ -8,7 +8,8 @@ namespace Studios.ServiceDefaults.Http;
 
 /// <summary>Idempotency-Key on commands a client may retry: the first response (below 500) is stored and
 /// replayed for a retry with the same key and request; the same key with a different request is 422,
-/// and a retry while the first is still running is 409. Keys are per caller and kept for a day.</summary>
+/// and a retry while the first is still running is 409. Keys are per person (the normalised person id, so another
+/// spelling of the same GUID subject is the same caller) and kept for a day.</summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSource dataSource)
 {
     public const string HeaderName = "Idempotency-Key";
@@ -29,7 +30,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
             return;
         }
 
-        var subject = context.User.Identity?.IsAuthenticated == true ? context.User.SubjectId() : "anonymous";
+        var subject = context.User.Identity?.IsAuthenticated == true ? context.User.PersonId().ToString() : "anonymous";
         var fingerprint = await FingerprintAsync(context.Request);
 
         await using (var connection = await dataSource.OpenConnectionAsync(context.RequestAborted))

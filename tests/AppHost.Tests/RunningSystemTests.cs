@@ -98,7 +98,10 @@ public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper out
         var operatorToken = await App.TokenAsync(Guid.NewGuid(), "Olu", "operator");
         using (var stewardship = App.ServiceClient("stewardship", operatorToken))
         using (var accepted = await stewardship.GetAsync("/api/stewards"))
+        {
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            SecurityHeaderChecks.AssertPrivate(accepted); // from a real Kestrel: no Server header either
+        }
 
         // The same claims signed by another key (as Studios.Testing mints them) are refused.
         using (var stewardship = App.ServiceClient("stewardship", TestTokens.For(Guid.NewGuid(), "Mallory", "operator")))

@@ -21,6 +21,18 @@ public sealed class ServiceRecoveryTests(RunningApp running, ITestOutputHelper o
         using var stewardship = App.ServiceClient("stewardship", await App.TokenAsync(steward, "Sam", "steward", "operator"));
         using var membership = App.ServiceClient("membership", await App.TokenAsync(facilitator, "Fay", "facilitator"));
 
+        // Only a registered person may steward: Sam registers with Membership, and Stewardship hears PersonRegistered.
+        using (var samAtMembership = App.ServiceClient("membership", await App.TokenAsync(steward, "Sam", "steward")))
+        {
+            await PostAsync(samAtMembership, "/api/people",
+                new { displayName = "Sam", email = $"sam-{steward:N}@example.org", timeZone = "Europe/Berlin", locale = "en-GB" }, HttpStatusCode.Created);
+        }
+        await Eventually.TrueAsync(async () =>
+        {
+            using var added = await stewardship.PostAsJsonAsync("/api/stewards", new { personId = steward, displayName = "Sam", maxStudios = 5 });
+            return added.StatusCode == HttpStatusCode.Created;
+        }, TimeSpan.FromMinutes(1), "Stewardship to know Sam as a registered person and take him into the pool");
+
         // Membership dies (kill -9 of the service process, as a crash would).
         var pid = ServiceProcess("membership");
         System.Diagnostics.Process.GetProcessById(pid).Kill();
@@ -34,7 +46,6 @@ public sealed class ServiceRecoveryTests(RunningApp running, ITestOutputHelper o
             intendedCadence = "weekly", capacity = 8, timeZone = "Europe/Berlin", foundingFacilitatorId = facilitator,
         }, HttpStatusCode.Created);
         var studioId = proposed["id"]!.GetValue<Guid>();
-        await PostAsync(stewardship, "/api/stewards", new { personId = steward, displayName = "Sam", maxStudios = 5 }, HttpStatusCode.Created);
         await PostAsync(stewardship, $"/api/studios/{studioId}/approve", new { }, HttpStatusCode.OK);
 
         await App.App.ResourceCommands.ExecuteCommandAsync("membership", KnownResourceCommands.RestartCommand);

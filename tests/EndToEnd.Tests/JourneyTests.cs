@@ -28,13 +28,16 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         var ana = await system.SignInAsync("Ana", "participant");
         var ben = await system.SignInAsync("Ben", "participant");
         var cy = await system.SignInAsync("Cy", "participant");
-        foreach (var person in new[] { fay, ana, ben, cy })
+        foreach (var person in new[] { fay, ana, ben, cy, sam })
             await person.PostAsync(Membership, "/api/people", new { displayName = person.Name, email = person.Email, timeZone = Zone, locale = "en-GB" },
                 HttpStatusCode.Created);
-        await operatorOlu.PostAsync(Stewardship, "/api/stewards", new { personId = sam.Id, displayName = "Sam", maxStudios = 5 },
-            HttpStatusCode.Created);
-        await sam.PostAsync(Membership, "/api/people", new { displayName = sam.Name, email = sam.Email, timeZone = Zone, locale = "en-GB" },
-            HttpStatusCode.Created);
+        // Only a registered person may steward: the pool takes Sam once Stewardship has heard PersonRegistered.
+        await Until(async () =>
+            {
+                using var added = await operatorOlu.SendRawAsync(HttpMethod.Post, Stewardship, "/api/stewards",
+                    new { personId = sam.Id, displayName = "Sam", maxStudios = 5 });
+                return added.StatusCode;
+            }, status => status == HttpStatusCode.Created, "Stewardship to know Sam as a registered person and take him into the pool");
         // Ben wants his session reminders five minutes before (the shortest a person may choose).
         await ben.PutAsync(Notifications, "/api/people/me/notification-preferences", new { enabled = new { }, reminderMinutesBefore = new[] { 5 } });
         using var mailbox = new Mailbox(system.Studios.Url("mail"));

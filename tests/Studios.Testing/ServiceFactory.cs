@@ -37,6 +37,9 @@ public class ServiceFactory<TProgram>(TestEnvironment environment, string databa
             ["ConnectionStrings:messaging"] = environment.MessagingConnectionString,
             ["Identity:Authority"] = null,
             ["Messaging:RelayPollInterval"] = "00:00:00.200",
+            // Tests send bursts no person would; a test about the limits sets its own.
+            ["RateLimits:CommandsPerPerson:PermitLimit"] = "1000000",
+            ["RateLimits:AnonymousPerAddress:PermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 

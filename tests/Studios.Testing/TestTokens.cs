@@ -15,5 +15,9 @@ public static class TestTokens
 
     /// <summary>A token for <paramref name="personId"/> with the given roles (participant, facilitator, steward, operator).</summary>
     public static string For(Guid personId, string name, params string[] roles) =>
-        Tokens.CreateToken(new DevTokenRequest { Subject = personId.ToString(), Name = name, Roles = roles });
+        ForSubject(personId.ToString(), name, roles);
+
+    /// <summary>A token whose "sub" is exactly <paramref name="subject"/> (e.g. another spelling of a GUID).</summary>
+    public static string ForSubject(string subject, string name, params string[] roles) =>
+        Tokens.CreateToken(new DevTokenRequest { Subject = subject, Name = name, Roles = roles });
 }

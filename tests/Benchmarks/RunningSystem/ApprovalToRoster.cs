@@ -26,8 +26,22 @@ public static class ApprovalToRoster
         var (operatorToken, _) = await SignInAsync(http, identity, "Olu", "operator");
         await SendAsync(http, HttpMethod.Post, new Uri(membership, "/api/people"), facilitator,
             new { displayName = "Fay", email = $"fay-{facilitatorId:N}@example.org", timeZone = "Europe/Berlin", locale = "en-GB" });
-        await SendAsync(http, HttpMethod.Post, new Uri(stewardship, "/api/stewards"), operatorToken,
-            new { personId = stewardId, displayName = "Sam", maxStudios = count + 5 });
+        // Only a registered person may steward: Sam registers, and the pool takes him once Stewardship has heard of it.
+        await SendAsync(http, HttpMethod.Post, new Uri(membership, "/api/people"), steward,
+            new { displayName = "Sam", email = $"sam-{stewardId:N}@example.org", timeZone = "Europe/Berlin", locale = "en-GB" });
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SendAsync(http, HttpMethod.Post, new Uri(stewardship, "/api/stewards"), operatorToken,
+                    new { personId = stewardId, displayName = "Sam", maxStudios = count + 5 });
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 100)
+            {
+                await Task.Delay(100);
+            }
+        }
 
         var latencies = new List<double>();
         for (var i = 0; i < count; i++)

@@ -119,7 +119,9 @@ public sealed class PracticeLifecycleTests(PracticeLifecycleTests.Fixture servic
         var raw = await created.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("application/json", created.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("nosniff", created.Headers.GetValues("X-Content-Type-Options").Single());
+        Studios.Testing.SecurityHeaderChecks.AssertPrivate(created);
+        Studios.Testing.SecurityHeaderChecks.AssertKestrelSendsNoServerHeader(service.Factory.Services);
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", created.Headers.GetValues("Content-Security-Policy").Single());
         Assert.DoesNotContain("<script>", raw);
 
         var body = System.Text.Json.Nodes.JsonNode.Parse(raw)!;

@@ -20,8 +20,8 @@ public sealed class AutomaticAssignmentTests(StewardshipFixture fixture) : IClas
         await EmptyPoolAsync();
         var approved = await fixture.Bus.ObserveAsync<StudioApproved>();
         var assigned = await fixture.Bus.ObserveAsync<StewardAssigned>();
-        var longServing = (await _operator.AddStewardAsync(Guid.NewGuid(), 5)).PersonId;
-        var newcomer = (await _operator.AddStewardAsync(Guid.NewGuid(), 5)).PersonId;
+        var longServing = (await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 5)).PersonId;
+        var newcomer = (await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 5)).PersonId;
         var first = await _facilitator.ProposeAsync();
         await _reviewer.ApproveAsync(first.Id, longServing);
 
@@ -41,8 +41,8 @@ public sealed class AutomaticAssignmentTests(StewardshipFixture fixture) : IClas
     {
         await EmptyPoolAsync();
         var approved = await fixture.Bus.ObserveAsync<StudioApproved>();
-        var busy = (await _operator.AddStewardAsync(Guid.NewGuid(), 5)).PersonId;
-        await _operator.AddStewardAsync(Guid.NewGuid(), 5); // idle: the automatic choice would have been this one
+        var busy = (await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 5)).PersonId;
+        await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 5); // idle: the automatic choice would have been this one
         await _reviewer.ApproveAsync((await _facilitator.ProposeAsync()).Id, busy);
         var studio = await _facilitator.ProposeAsync();
         await (await _reviewer.PostJsonAsync($"/api/studios/{studio.Id}/stewards", new { stewardId = busy })).ReadAsync<StudioResponse>();
@@ -59,7 +59,7 @@ public sealed class AutomaticAssignmentTests(StewardshipFixture fixture) : IClas
         await EmptyPoolAsync();
         var approved = await fixture.Bus.ObserveAsync<StudioApproved>();
         var stewards = new List<Guid>();
-        for (var i = 0; i < 3; i++) stewards.Add((await _operator.AddStewardAsync(Guid.NewGuid(), 2)).PersonId);
+        for (var i = 0; i < 3; i++) stewards.Add((await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 2)).PersonId);
         var studios = new List<StudioResponse>();
         for (var i = 0; i < 8; i++) studios.Add(await _facilitator.ProposeAsync());
 

@@ -23,7 +23,7 @@ public sealed class CheckInTests(StewardshipFixture fixture) : IClassFixture<Ste
     private async Task<(StudioResponse Studio, Guid Facilitator, Guid StewardId, HttpClient Steward)> StudioWithStewardAsync(
         string stewardName = "Sam Steward")
     {
-        var stewardId = (await _operator.AddStewardAsync(Guid.NewGuid(), 5, stewardName)).PersonId;
+        var stewardId = (await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 5, stewardName)).PersonId;
         var facilitator = Guid.NewGuid();
         var studio = await _facilitatorClient.ProposeAsync(facilitator: facilitator);
         await _reviewer.ApproveAsync(studio.Id, stewardId);
@@ -77,7 +77,7 @@ public sealed class CheckInTests(StewardshipFixture fixture) : IClassFixture<Ste
     public async Task Only_a_steward_assigned_to_the_studio_records_and_reads_its_check_ins()
     {
         var (studio, facilitator, stewardId, steward) = await StudioWithStewardAsync();
-        var otherSteward = (await _operator.AddStewardAsync(Guid.NewGuid(), 5)).PersonId;
+        var otherSteward = (await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 5)).PersonId;
         var other = fixture.Factory.ClientFor(otherSteward, "Olive Other", "steward");
         var uri = $"/api/studios/{studio.Id}/check-ins";
 

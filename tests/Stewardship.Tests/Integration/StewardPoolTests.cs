@@ -17,7 +17,7 @@ public sealed class StewardPoolTests(StewardshipFixture fixture) : IClassFixture
     [Fact]
     public async Task Operators_keep_the_pool_and_each_stewards_load_is_visible()
     {
-        var stewardId = Guid.NewGuid();
+        var stewardId = await fixture.RegisteredPersonAsync();
         var added = await (await _operator.PostJsonAsync("/api/stewards", new { personId = stewardId, displayName = "Sam Steward", maxStudios = 2 }))
             .ReadAsync<StewardResponse>(HttpStatusCode.Created);
         Assert.Equal((stewardId, "Sam Steward", 2, 0), (added.PersonId, added.DisplayName, added.MaxStudios, added.Load));
@@ -55,8 +55,8 @@ public sealed class StewardPoolTests(StewardshipFixture fixture) : IClassFixture
     {
         var assigned = await fixture.Bus.ObserveAsync<StewardAssigned>();
         var unassigned = await fixture.Bus.ObserveAsync<StewardUnassigned>();
-        var first = (await _operator.AddStewardAsync(Guid.NewGuid(), 3)).PersonId;
-        var second = (await _operator.AddStewardAsync(Guid.NewGuid(), 3)).PersonId;
+        var first = (await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 3)).PersonId;
+        var second = (await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 3)).PersonId;
         var studio = await _facilitator.ProposeAsync();
 
         await Reviewer.ApproveAsync(studio.Id, first);
@@ -87,7 +87,7 @@ public sealed class StewardPoolTests(StewardshipFixture fixture) : IClassFixture
     [Fact]
     public async Task A_full_steward_takes_no_more_studios_and_retired_studios_take_no_stewards()
     {
-        var steward = (await _operator.AddStewardAsync(Guid.NewGuid(), 1)).PersonId;
+        var steward = (await _operator.AddStewardAsync(await fixture.RegisteredPersonAsync(), 1)).PersonId;
         var held = await _facilitator.ProposeAsync();
         await Reviewer.ApproveAsync(held.Id, steward);
         var other = await _facilitator.ProposeAsync();
@@ -111,7 +111,7 @@ public sealed class StewardPoolTests(StewardshipFixture fixture) : IClassFixture
         var unassigned = await fixture.Bus.ObserveAsync<StewardUnassigned>();
         var operatorId = Guid.NewGuid();
         var operatorClient = fixture.Factory.ClientFor(operatorId, "Oda Operator", "operator");
-        var steward = (await operatorClient.AddStewardAsync(Guid.NewGuid(), 5)).PersonId;
+        var steward = (await operatorClient.AddStewardAsync(await fixture.RegisteredPersonAsync(), 5)).PersonId;
         var studios = new[] { await _facilitator.ProposeAsync(), await _facilitator.ProposeAsync() };
         foreach (var studio in studios) await Reviewer.ApproveAsync(studio.Id, steward);
 
@@ -128,6 +128,55 @@ public sealed class StewardPoolTests(StewardshipFixture fixture) : IClassFixture
 
         // Someone removed may be added back.
         Assert.Equal(0, (await operatorClient.AddStewardAsync(steward, 2)).Load);
+    }
+
+    [Fact]
+    public async Task Only_registered_people_join_the_pool_and_erasure_takes_them_out()
+    {
+        var stranger = Guid.NewGuid();
+        var refused = await (await _operator.PostJsonAsync("/api/stewards", new { personId = stranger, maxStudios = 2 })).FieldErrorsAsync();
+        Assert.Equal("is not a registered person.", Assert.Single(refused["personId"]));
+        await (await _operator.GetAsync($"/api/stewards/{stranger}")).ProblemAsync(HttpStatusCode.NotFound);
+
+        await fixture.RegisteredPersonAsync(stranger);
+        Assert.Equal(stranger, (await _operator.AddStewardAsync(stranger, 2)).PersonId);
+
+        await fixture.Bus.PublishAsync(new Studios.Membership.Contracts.PersonErased(stranger, fixture.Time.GetUtcNow()));
+        await fixture.WaitUntilRegisteredAsync(stranger, registered: false);
+        await (await _operator.GetAsync($"/api/stewards/{stranger}")).ProblemAsync(HttpStatusCode.NotFound);
+        var erased = await (await _operator.PostJsonAsync("/api/stewards", new { personId = stranger, maxStudios = 2 })).FieldErrorsAsync();
+        Assert.Equal(["personId"], erased.Keys);
+
+        // A registration delivered after the erasure does not bring them back.
+        var late = Guid.NewGuid();
+        await fixture.Bus.PublishAsync(new Studios.Membership.Contracts.PersonRegistered(stranger, "Late", "Europe/Berlin", "en-GB",
+            fixture.Time.GetUtcNow().AddMinutes(-5)), late);
+        await fixture.WaitUntilConsumedAsync(late);
+        Assert.Equal(["personId"], (await (await _operator.PostJsonAsync("/api/stewards", new { personId = stranger, maxStudios = 2 })).FieldErrorsAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_belongs_to_the_person_however_their_guid_subject_is_spelled()
+    {
+        var personId = Guid.NewGuid();
+        var key = Guid.NewGuid().ToString();
+        var proposal = Api.Proposal(Api.UniqueName(), personId);
+        async Task<HttpResponseMessage> ProposeAs(string subject)
+        {
+            var client = fixture.Factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", Studios.Testing.TestTokens.ForSubject(subject, "Fatima Facilitator", "facilitator"));
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/studios") { Content = System.Net.Http.Json.JsonContent.Create(proposal, options: Api.Json) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+
+        var first = await (await ProposeAs(personId.ToString())).ReadAsync<StudioResponse>(HttpStatusCode.Created);
+        foreach (var spelling in new[] { personId.ToString("B").ToUpperInvariant(), personId.ToString("N"), personId.ToString().ToUpperInvariant() })
+        {
+            var again = await ProposeAs(spelling);
+            Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+            Assert.Equal(first.Id, (await again.ReadAsync<StudioResponse>(HttpStatusCode.Created)).Id);
+        }
     }
 
     private Task<HttpResponseMessage> SendPutAsync(Guid stewardId, object body, string? ifMatch)

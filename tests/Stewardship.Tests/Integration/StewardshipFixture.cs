@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Studios.Membership.Contracts;
+using Studios.Stewardship.Data;
 using Studios.Testing;
 
 namespace Studios.Stewardship.Tests.Integration;
@@ -36,6 +40,41 @@ public class StewardshipFixture : IAsyncLifetime
         using var probe = _factory.CreateClient();
         await Eventually.TrueAsync(async () => (await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(60), "the Stewardship service to become ready");
+    }
+
+    /// <summary>Registers a person as Membership would (a PersonRegistered on the bus) and waits until Stewardship knows them:
+    /// only registered people may be stewards.</summary>
+    public async Task<Guid> RegisteredPersonAsync(Guid? personId = null)
+    {
+        var id = personId ?? Guid.NewGuid();
+        await Bus.PublishAsync(new PersonRegistered(id, "Sam Steward", "Europe/Berlin", "en-GB", Time.GetUtcNow()));
+        await WaitUntilRegisteredAsync(id, registered: true);
+        return id;
+    }
+
+    /// <summary>Waits until Stewardship's read model says <paramref name="personId"/> is (or is no longer) a registered person.</summary>
+    public async Task WaitUntilRegisteredAsync(Guid personId, bool registered)
+    {
+        var dataSource = Factory.Services.GetRequiredService<NpgsqlDataSource>();
+        var people = Factory.Services.GetRequiredService<PeopleRepository>();
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            return await people.IsRegisteredAsync(connection, personId, CancellationToken.None) == registered;
+        }, TimeSpan.FromSeconds(20), $"person {personId} to be {(registered ? "registered" : "erased")} in Stewardship");
+    }
+
+    /// <summary>Waits until the message <paramref name="messageId"/> has been consumed (its inbox row is committed).</summary>
+    public async Task WaitUntilConsumedAsync(Guid messageId)
+    {
+        var dataSource = Factory.Services.GetRequiredService<NpgsqlDataSource>();
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM inbox WHERE message_id = @id)", connection);
+            command.Parameters.AddWithValue("id", messageId);
+            return (bool)(await command.ExecuteScalarAsync())!;
+        }, TimeSpan.FromSeconds(20), $"message {messageId} to be consumed");
     }
 
     public async Task DisposeAsync()

@@ -29,7 +29,6 @@ public static class PracticeContentExtensions
 
     public static WebApplication MapPracticeContentApi(this WebApplication app)
     {
-        app.UseApiResponseHeaders();
         app.MapPracticesApi();
         app.MapSessionPlansApi();
         app.MapReflectionsApi();

@@ -31,6 +31,11 @@ public static class StewardsApi
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             await services.Stewards.LockAssignmentsAsync(transaction, ct);
+            // Only someone Membership knows (registered, not erased) may steward: automatic approval assigns studios to the pool.
+            if (!await services.People.IsRegisteredAsync(connection, personId, ct, transaction))
+            {
+                return Problems.Invalid("personId", "is not a registered person.");
+            }
             if (!await services.Stewards.AddAsync(transaction, personId, displayName, request.MaxStudios!.Value, user.PersonId(),
                     services.Time.GetUtcNow(), ct))
             {

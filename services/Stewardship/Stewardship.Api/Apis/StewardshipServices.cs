@@ -12,6 +12,7 @@ public sealed record StewardshipServices(
     Outbox Outbox,
     StudioRepository Studios,
     StewardRepository Stewards,
+    PeopleRepository People,
     StewardAssigner Assigner,
     ActivityRepository Activity,
     CheckInRepository CheckIns,

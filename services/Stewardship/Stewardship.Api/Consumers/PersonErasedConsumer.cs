@@ -6,13 +6,14 @@ using Studios.Stewardship.Data;
 
 namespace Studios.Stewardship.Consumers;
 
-/// <summary>Erasure: an erased steward leaves the pool and their studios, and every check-in by or about the person
+/// <summary>Erasure: an erased steward leaves the pool and their studios (and may not be added again), and every check-in by or about the person
 /// keeps no name of theirs. Person ids are opaque and stay, so late events about them still line up.</summary>
 public sealed class PersonErasedConsumer(
     InboxTransaction inbox,
     Outbox outbox,
     StewardRepository stewards,
     CheckInRepository checkIns,
+    PeopleRepository people,
     TimeProvider time,
     ILogger<PersonErasedConsumer> logger) : IConsumer<PersonErased>
 {
@@ -26,6 +27,7 @@ public sealed class PersonErasedConsumer(
         var ct = context.CancellationToken;
         var now = time.GetUtcNow();
 
+        await people.ErasedAsync(transaction, personId, now, ct);
         var stewardName = await stewards.NameOfAsync(transaction, personId, ct);
         await stewards.LockAssignmentsAsync(transaction, ct);
         var studios = await stewards.RemoveAsync(transaction, personId, now, ct) ?? [];

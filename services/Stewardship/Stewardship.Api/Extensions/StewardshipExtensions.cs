@@ -17,6 +17,7 @@ public static class StewardshipExtensions
 
         builder.Services.AddSingleton<StudioRepository>();
         builder.Services.AddSingleton<StewardRepository>();
+        builder.Services.AddSingleton<PeopleRepository>();
         builder.Services.AddSingleton<StewardAssigner>();
         builder.Services.AddSingleton<ActivityRepository>();
         builder.Services.AddSingleton<CheckInRepository>();
