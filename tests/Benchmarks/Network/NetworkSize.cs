@@ -7,8 +7,8 @@ public sealed record NetworkSize(int Studios, int People, int Stewards, int Prac
     /// <summary>The baseline: 100 studios.</summary>
     public static readonly NetworkSize Small = new(Studios: 100, People: 2_000, Stewards: 5, Practices: 50, Attendance: 2_000);
 
-    /// <summary>Ten times the baseline: what this 2-core machine seeds through the services' write paths in about half
-    /// an hour (the 10,000 studios would take hours here; see docs/scale.md).</summary>
+    /// <summary>Ten times the baseline (the 10,000 studios and 200,000 people through the write paths are
+    /// `--studios 10000 --people 200000 --stewards 200 --practices 5000`; see docs/scale.md for what this machine manages).</summary>
     public static readonly NetworkSize Large = new(Studios: 1_000, People: 20_000, Stewards: 50, Practices: 500, Attendance: 20_000);
 
     public static NetworkSize From(Arguments args)
