@@ -53,11 +53,12 @@ public static class NetworkScale
         T Pick<T>(IReadOnlyList<T> items) { lock (random) return items[random.Next(items.Count)]; }
         SeededPerson Facilitator(SeededStudio studio) => network.People[studio.FacilitatorIndex];
 
-        var feed = (await api.PostAsync("scheduling", "/api/people/me/calendar-token", traveller.Token))["url"]!.GetValue<string>();
+        var feed = (await api.PostAsync("scheduling", "/api/people/me/calendar-token", traveller.Token))["feedUrl"]!.GetValue<string>();
         var practices = JsonNode.Parse((await api.GetAsync("practice-content", "/api/practices?limit=100", network.OperatorToken)).Body)!["items"]!
             .AsArray().Select(p => p!["id"]!.GetValue<Guid>()).ToList();
         var nextSession = JsonNode.Parse((await api.GetAsync("scheduling",
-            $"/api/studios/{busiest.Id}/sessions?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("o"))}&limit=1",
+            $"/api/studios/{busiest.Id}/sessions?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("o"))}" +
+            $"&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(60).ToString("o"))}&limit=1",
             Facilitator(busiest).Token)).Body)!["items"]![0]!["id"]!.GetValue<Guid>();
         // Newcomers for the joins, registered before the clock starts.
         var newcomers = new (Guid Id, string Token)[requests + clients];
