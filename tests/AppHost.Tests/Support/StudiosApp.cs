@@ -39,7 +39,8 @@ public sealed class StudiosApp : IAsyncDisposable
     public IReadOnlyList<IResource> Resources => [.. App.Services.GetRequiredService<DistributedApplicationModel>().Resources
         .Where(resource => resource is not ParameterResource && !resource.Name.EndsWith("-rebuilder", StringComparison.Ordinal))];
 
-    public static async Task<StudiosApp> StartAsync(TestDataFolder? data = null, IEnumerable<string>? extraArgs = null)
+    public static async Task<StudiosApp> StartAsync(TestDataFolder? data = null, IEnumerable<string>? extraArgs = null,
+        TimeSpan? startTimeout = null)
     {
         var started = DateTime.UtcNow;
         data ??= new TestDataFolder();
@@ -57,7 +58,7 @@ public sealed class StudiosApp : IAsyncDisposable
         var studios = new StudiosApp(app, data, logs);
         try
         {
-            using var timeout = new CancellationTokenSource(StartTimeout);
+            using var timeout = new CancellationTokenSource(startTimeout ?? StartTimeout);
             await app.StartAsync(timeout.Token);
             await studios.WaitUntilHealthyAsync(timeout.Token);
         }
