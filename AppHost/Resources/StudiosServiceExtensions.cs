@@ -6,7 +6,8 @@ public static class StudiosServiceExtensions
 {
     /// <summary>
     /// A service of this repository: its launch profile's HTTP endpoint on the port <c>Ports:&lt;Name&gt;</c> (the resource
-    /// name in Pascal case), health from its own <c>/health</c>, and tokens validated against <paramref name="identity"/>.
+    /// name in Pascal case), health from its own <c>/health</c>, tokens validated against <paramref name="identity"/>, and
+    /// <c>Replicas</c> instances behind DCP's proxy on that port (a local run only; the published manifests scale by their HPA).
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder,
         [ResourceName] string name, IResourceBuilder<ProjectResource> identity) where TProject : IProjectMetadata, new() =>
@@ -14,7 +15,16 @@ public static class StudiosServiceExtensions
             .WithLocalPort()
             .WithHttpHealthCheck("/health")
             .WithEnvironment("Identity__Authority", identity.GetEndpoint("http"))
-            .WaitFor(identity);
+            .WaitFor(identity)
+            .WithLocalReplicas();
+
+    /// <summary>The run's <c>Replicas</c> setting as Aspire replicas; nothing when the model is published.</summary>
+    public static IResourceBuilder<ProjectResource> WithLocalReplicas(this IResourceBuilder<ProjectResource> builder)
+    {
+        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode) return builder;
+        var replicas = LocalRun.Of(builder.ApplicationBuilder).Replicas.Count;
+        return replicas > 1 ? builder.WithReplicas(replicas) : builder;
+    }
 
     /// <summary>The service's own address, under <paramref name="setting"/>, for the links it puts in what it sends.</summary>
     public static IResourceBuilder<ProjectResource> WithPublicBaseUrl(this IResourceBuilder<ProjectResource> builder, string setting) =>

@@ -24,6 +24,36 @@ public sealed class LocalRunTests
                      "or move it with --Ports:RabbitMq=<port> (or the environment variable Ports__RabbitMq).", problem.Message);
     }
 
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData("1", 1)]
+    [InlineData("2", 2)]
+    [InlineData("4", 4)]
+    public void Replicas_from_one_to_four_run_that_many_instances_of_each_service(string? setting, int expected)
+    {
+        var replicas = new LocalReplicas(Configuration(new() { ["Replicas"] = setting }));
+
+        replicas.EnsureValid();
+        Assert.Equal(expected, replicas.Count);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("5")]
+    [InlineData("-1")]
+    [InlineData("two")]
+    [InlineData("1.5")]
+    public void Replicas_out_of_range_is_one_message_naming_the_setting(string setting)
+    {
+        var replicas = new LocalReplicas(Configuration(new() { ["Replicas"] = setting }));
+
+        var problem = Assert.Throws<LocalSetupException>(replicas.EnsureValid);
+
+        Assert.Equal($"--Replicas={setting} is not valid: the number of instances of each service must be a whole number from 1 to 4 " +
+                     "(e.g. ./studios run --Replicas=2).", problem.Message);
+        Assert.Equal(1, replicas.Count);
+    }
+
     [Fact]
     public void Port_zero_takes_a_free_port_once_and_lets_a_proxy_choose()
     {

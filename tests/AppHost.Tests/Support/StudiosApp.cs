@@ -39,7 +39,8 @@ public sealed class StudiosApp : IAsyncDisposable
     public IReadOnlyList<IResource> Resources => [.. App.Services.GetRequiredService<DistributedApplicationModel>().Resources
         .Where(resource => resource is not ParameterResource && !resource.Name.EndsWith("-rebuilder", StringComparison.Ordinal))];
 
-    public static async Task<StudiosApp> StartAsync(TestDataFolder? data = null, IEnumerable<string>? extraArgs = null)
+    public static async Task<StudiosApp> StartAsync(TestDataFolder? data = null, IEnumerable<string>? extraArgs = null,
+        TimeSpan? startTimeout = null)
     {
         var started = DateTime.UtcNow;
         data ??= new TestDataFolder();
@@ -57,7 +58,7 @@ public sealed class StudiosApp : IAsyncDisposable
         var studios = new StudiosApp(app, data, logs);
         try
         {
-            using var timeout = new CancellationTokenSource(StartTimeout);
+            using var timeout = new CancellationTokenSource(startTimeout ?? StartTimeout);
             await app.StartAsync(timeout.Token);
             await studios.WaitUntilHealthyAsync(timeout.Token);
         }
@@ -71,8 +72,29 @@ public sealed class StudiosApp : IAsyncDisposable
         return studios;
     }
 
+    /// <summary>Every resource Running and Healthy; with replicas (<c>--Replicas=2</c>), every instance of it.</summary>
     public async Task WaitUntilHealthyAsync(CancellationToken ct) =>
-        await Task.WhenAll(Resources.Select(resource => App.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, ct)));
+        await Task.WhenAll(Resources.Select(resource => resource.GetReplicaCount() > 1
+            ? (Task)HealthyInstancesAsync(resource, ct)
+            : App.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, ct)));
+
+    /// <summary>The latest state of each of the resource's instances (one per replica, named by DCP as the dashboard lists
+    /// them), once all of them are Healthy.</summary>
+    public async Task<IReadOnlyList<ResourceEvent>> HealthyInstancesAsync(IResource resource, CancellationToken ct)
+    {
+        var instances = new Dictionary<string, ResourceEvent>();
+        await foreach (var update in App.ResourceNotifications.WatchAsync(ct))
+        {
+            if (update.Resource.Name != resource.Name) continue;
+            instances[update.ResourceId] = update;
+            var healthy = instances.Values.Where(e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).ToList();
+            if (healthy.Count >= resource.GetReplicaCount()) return healthy;
+        }
+        throw new OperationCanceledException($"{resource.Name}'s instances did not all become healthy.");
+    }
+
+    /// <summary>The resource by its name.</summary>
+    public IResource Resource(string name) => Resources.Single(resource => resource.Name == name);
 
     public CustomResourceSnapshot Snapshot(string resource) =>
         App.ResourceNotifications.TryGetCurrentState(resource, out var current)

@@ -32,16 +32,24 @@ public sealed class SchedulingFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _environment = await TestEnvironment.CreateAsync("scheduling", Database);
-        _factory = new ServiceFactory<Program>(_environment, Database, new Dictionary<string, string?>
+        _factory = await NewInstanceAsync();
+        _bus = await TestBus.StartAsync(_environment);
+    }
+
+    /// <summary>An instance of the service on this run's database and queues, ready (the fixture's own, or a second one
+    /// for the two-instance tests, which the caller disposes).</summary>
+    public async Task<ServiceFactory<Program>> NewInstanceAsync()
+    {
+        var factory = new ServiceFactory<Program>(_environment!, Database, new Dictionary<string, string?>
         {
             ["Scheduling:Horizon"] = Horizon.ToString("c"),
             ["Scheduling:MaxSessionsInHorizon"] = MaxSessionsInHorizon.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        var probe = _factory.CreateClient();
+        using var probe = factory.CreateClient();
         // Ready means the database answered and the bus is connected, so its queues are bound before we publish.
         await Eventually.TrueAsync(async () => (await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(60), "the scheduling service should become ready");
-        _bus = await TestBus.StartAsync(_environment);
+        return factory;
     }
 
     public async Task DisposeAsync()

@@ -77,6 +77,17 @@ public class StewardshipFixture : IAsyncLifetime
         }, TimeSpan.FromSeconds(20), $"message {messageId} to be consumed");
     }
 
+    /// <summary>Another instance of the service on the same database and queues (for the two-instance tests); the caller
+    /// disposes it.</summary>
+    public async Task<StewardshipFactory> NewInstanceAsync()
+    {
+        var instance = new StewardshipFactory(_environment!, Time, Settings);
+        using var probe = instance.CreateClient();
+        await Eventually.TrueAsync(async () => (await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60), "the second Stewardship instance to become ready");
+        return instance;
+    }
+
     public async Task DisposeAsync()
     {
         if (_bus is not null) await _bus.DisposeAsync();

@@ -33,11 +33,16 @@ public sealed class SeriesRepository
             new { studioIds = studioIds.ToArray() }, cancellationToken: ct))).ToList();
 
     /// <summary>Series of active studios whose sessions do not yet reach <paramref name="horizonEnd"/>.</summary>
-    public async Task<IReadOnlyList<Guid>> BehindAsync(NpgsqlConnection connection, DateTimeOffset horizonEnd, CancellationToken ct) =>
-        (await connection.QueryAsync<Guid>(new CommandDefinition("""
+    /// <summary>Up to <paramref name="limit"/> series of active studios materialised only to before
+    /// <paramref name="dueBefore"/>, locked for the caller's transaction; series another pass (or an edit) holds are skipped.</summary>
+    public async Task<IReadOnlyList<Guid>> ClaimBehindAsync(NpgsqlTransaction tx, DateTimeOffset dueBefore, int limit, CancellationToken ct) =>
+        (await tx.Connection!.QueryAsync<Guid>(new CommandDefinition("""
             SELECT s.id FROM series s JOIN studios st ON st.id = s.studio_id
-            WHERE st.status = 'active' AND (s.materialised_until IS NULL OR s.materialised_until < @horizonEnd)
-            """, new { horizonEnd }, cancellationToken: ct))).ToList();
+            WHERE st.status = 'active' AND (s.materialised_until IS NULL OR s.materialised_until < @dueBefore)
+            ORDER BY s.materialised_until NULLS FIRST, s.id
+            LIMIT @limit
+            FOR UPDATE OF s SKIP LOCKED
+            """, new { dueBefore, limit }, tx, cancellationToken: ct))).AsList();
 
     public async Task<IReadOnlyList<Guid>> IdsOfStudioAsync(NpgsqlTransaction tx, Guid studioId, CancellationToken ct) =>
         (await tx.Connection!.QueryAsync<Guid>(new CommandDefinition(

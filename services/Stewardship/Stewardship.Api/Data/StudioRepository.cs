@@ -78,9 +78,22 @@ public sealed class StudioRepository
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "UPDATE studios SET version = version + 1 WHERE id = @id", new { id }, transaction, cancellationToken: ct));
 
-    public async Task<IReadOnlyList<Guid>> ActiveIdsAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM studios WHERE state = 'active' ORDER BY id", cancellationToken: ct))).AsList();
+    /// <summary>Up to <paramref name="limit"/> active studios whose sweep is due, locked for the caller's transaction; studios
+    /// another sweep holds are skipped, not waited for. FOR NO KEY UPDATE: the same lock a health evaluation takes.</summary>
+    public async Task<IReadOnlyList<Guid>> ClaimDueForSweepAsync(NpgsqlTransaction transaction, DateTimeOffset now, int limit, CancellationToken ct) =>
+        (await transaction.Connection!.QueryAsync<Guid>(new CommandDefinition("""
+            SELECT id FROM studios
+            WHERE state = 'active' AND health_due_at <= @now
+            ORDER BY health_due_at
+            LIMIT @limit
+            FOR NO KEY UPDATE SKIP LOCKED
+            """, new { now, limit }, transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>Sets when the sweep next looks at these studios.</summary>
+    public Task SweptAsync(NpgsqlTransaction transaction, IReadOnlyList<Guid> ids, DateTimeOffset nextDueAt, CancellationToken ct) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "UPDATE studios SET health_due_at = @nextDueAt WHERE id = ANY(@ids)",
+            new { ids = ids.ToArray(), nextDueAt }, transaction, cancellationToken: ct));
 
     /// <summary>How many studios are in each state (every state present, zero when none).</summary>
     public async Task<IReadOnlyDictionary<StudioState, long>> CountByStateAsync(NpgsqlConnection connection, CancellationToken ct)

@@ -11,6 +11,10 @@ public sealed class StewardshipOptions
     [Positive]
     public TimeSpan HealthSweepInterval { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How many due studios the health sweep claims and evaluates in one transaction.</summary>
+    [Positive]
+    public int HealthSweepBatch { get; set; } = 50;
+
     /// <summary>How often the studio count gauges are refreshed from the database (besides after each change).</summary>
     [Positive]
     public TimeSpan CountsRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -6,9 +6,10 @@ using Studios.Stewardship.Features;
 
 namespace Studios.Stewardship.Jobs;
 
-/// <summary>Re-evaluates every active studio on a timer: "no session held in 30 days" becomes true with time alone,
-/// with no event to trigger it. Several instances may sweep at once; the row lock and the state comparison keep
-/// each change published once.</summary>
+/// <summary>Re-evaluates every active studio once per interval: "no session held in 30 days" becomes true with time
+/// alone, with no event to trigger it. A pass claims the studios that are due in batches (FOR NO KEY UPDATE SKIP LOCKED),
+/// evaluates them and sets when each is next due, one short transaction per batch: several instances share the sweep,
+/// no studio is swept twice in an interval, and nothing is held for the whole run.</summary>
 public sealed class StudioHealthSweep(
     NpgsqlDataSource dataSource,
     StudioRepository studios,
@@ -23,27 +24,30 @@ public sealed class StudioHealthSweep(
 
     protected override TimeSpan Interval => options.Value.HealthSweepInterval;
 
-    /// <summary>Evaluates each active studio in its own short transaction; returns how many changed state.</summary>
+    /// <summary>Evaluates the studios that are due; returns how many it evaluated (each writes its health row).</summary>
     protected override async Task<int> RunPassAsync(JobPass pass, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Guid> ids;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            ids = await studios.ActiveIdsAsync(connection, cancellationToken);
-        }
-        if (ids.Count == 0) return 0;
-
-        // Evaluating writes each studio's health and may publish StudioHealthChanged: traced from here on.
-        pass.Trace();
-        var changed = 0;
-        foreach (var id in ids)
+        var swept = 0;
+        var changedState = 0;
+        while (true)
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            if (await evaluator.EvaluateAsync(transaction, id, Time.GetUtcNow(), cancellationToken) is not null) changed++;
+            var now = Time.GetUtcNow();
+            var due = await studios.ClaimDueForSweepAsync(transaction, now, options.Value.HealthSweepBatch, cancellationToken);
+            if (due.Count == 0) break;
+
+            // Evaluating writes each studio's health and may publish StudioHealthChanged: traced from here on.
+            pass.Trace();
+            foreach (var id in due)
+            {
+                if (await evaluator.EvaluateAsync(transaction, id, now, cancellationToken) is not null) changedState++;
+            }
+            await studios.SweptAsync(transaction, due, now + Interval, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            swept += due.Count;
         }
-        if (changed > 0) counts.Wake();
-        return changed;
+        if (changedState > 0) counts.Wake();
+        return swept;
     }
 }

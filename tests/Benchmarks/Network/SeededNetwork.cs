@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Studios.Benchmarks.Network;
+
+/// <summary>What the seed created, written next to the run so the scale command can read the same network back:
+/// the people with their tokens, the studios with their facilitator, members and series.</summary>
+public sealed class SeededNetwork
+{
+    public required string Preset { get; init; }
+    public required DateTimeOffset SeededAt { get; init; }
+    public required string OperatorToken { get; init; }
+    public required List<SeededPerson> People { get; init; }
+    public required List<SeededStudio> Studios { get; init; }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    public static string PathOf(string preset) => Path.Combine("artifacts", "scale", $"network-{preset}.json");
+
+    public async Task SaveAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PathOf(Preset))!);
+        await File.WriteAllTextAsync(PathOf(Preset), JsonSerializer.Serialize(this, Json));
+    }
+
+    public static async Task<SeededNetwork> LoadAsync(string preset) =>
+        JsonSerializer.Deserialize<SeededNetwork>(await File.ReadAllTextAsync(PathOf(preset)), Json)
+        ?? throw new InvalidOperationException($"{PathOf(preset)} is empty.");
+}
+
+public sealed record SeededPerson(Guid Id, string Name, string Email, string Role, string Token);
+
+public sealed class SeededStudio
+{
+    public required Guid Id { get; init; }
+    public required int FacilitatorIndex { get; init; }
+    public required int StewardIndex { get; init; }
+    public required int Capacity { get; init; }
+    public string State { get; set; } = "active";
+    /// <summary>Active participants (the founding facilitator is a member besides).</summary>
+    public List<int> Members { get; init; } = [];
+    public List<int> Waitlist { get; init; } = [];
+    public Guid? SeriesId { get; set; }
+}
