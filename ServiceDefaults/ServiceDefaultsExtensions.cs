@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Studios.ServiceDefaults.Audit;
 using Studios.ServiceDefaults.Data;
 using Studios.ServiceDefaults.Health;
 using Studios.ServiceDefaults.Http;
@@ -31,11 +32,13 @@ public static class ServiceDefaultsExtensions
         // The one clock every service reads ("now" for rules, stamps and timers); tests replace it.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobMetrics>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<AuditReader>();
         return builder;
     }
 
     /// <summary>Health endpoints (in every environment: Kubernetes probes need them), the OpenAPI document, the error
-    /// pipeline and the operator's error-queue endpoints.</summary>
+    /// pipeline and the operator's error-queue and audit endpoints.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -47,6 +50,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapErrorQueueEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }
