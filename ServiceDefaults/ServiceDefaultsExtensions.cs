@@ -8,6 +8,7 @@ using Studios.ServiceDefaults.Http;
 using Studios.ServiceDefaults.Identity;
 using Studios.ServiceDefaults.Jobs;
 using Studios.ServiceDefaults.Messaging;
+using Studios.ServiceDefaults.PersonalData;
 using Studios.ServiceDefaults.Telemetry;
 
 namespace Studios.ServiceDefaults;
@@ -34,11 +35,13 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<JobMetrics>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<AuditReader>();
+        builder.Services.AddSingleton<PersonalDataExporter>();
+        builder.Services.AddSharedPersonalData();
         return builder;
     }
 
     /// <summary>Health endpoints (in every environment: Kubernetes probes need them), the OpenAPI document, the error
-    /// pipeline and the operator's error-queue and audit endpoints.</summary>
+    /// pipeline, the operator's error-queue and audit endpoints and the person's data export.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -51,6 +54,7 @@ public static class ServiceDefaultsExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapErrorQueueEndpoints();
         app.MapAuditEndpoints();
+        app.MapPersonalDataEndpoints();
         return app;
     }
 }
