@@ -29,14 +29,14 @@ public sealed class PersonalDataExportTests(PersonalDataExportTests.Fixture serv
 
         var mine = await (await asAuthor.GetAsync("/api/people/me/export")).ReadAsync(HttpStatusCode.OK);
         Assert.Equal(("practice_content", author), (mine["service"]!.GetValue<string>(), mine["personId"]!.GetValue<Guid>()));
-        var written = Assert.Single(Section(mine, "reflections"));
-        Assert.Equal((reflection.Id(), "What I noticed today"), (written!.Id("reflection_id"), written["text"]!.GetValue<string>()));
+        var written = Assert.Single(Section(mine, "reflections"))!;
+        Assert.Equal((reflection.Id(), "What I noticed today"), (written.Id("reflection_id"), written["text"]!.GetValue<string>()));
         Assert.Equal(studioId, Assert.Single(Section(mine, "studioMemberships"))!.Id("studio_id"));
         Assert.Empty(Section(mine, "practices"));
 
         var theirs = await (await asFacilitator.GetAsync("/api/people/me/export")).ReadAsync(HttpStatusCode.OK);
-        var authored = Assert.Single(Section(theirs, "practices"));
-        Assert.Equal((practiceId, "Exported listening"), (authored!.Id("practice_id"), authored["title"]!.GetValue<string>()));
+        var authored = Assert.Single(Section(theirs, "practices"))!;
+        Assert.Equal((practiceId, "Exported listening"), (authored.Id("practice_id"), authored["title"]!.GetValue<string>()));
         Assert.Equal(practiceId, Assert.Single(Section(theirs, "practiceVersionsPublished"))!.Id("practice_id"));
         Assert.Empty(Section(theirs, "reflections"));
         Assert.DoesNotContain("What I noticed today", theirs.ToJsonString());
