@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Studios.ServiceDefaults.Audit;
 using Studios.ServiceDefaults.Data;
 using Studios.ServiceDefaults.Health;
 using Studios.ServiceDefaults.Http;
@@ -8,6 +9,7 @@ using Studios.ServiceDefaults.Identity;
 using Studios.ServiceDefaults.Input;
 using Studios.ServiceDefaults.Jobs;
 using Studios.ServiceDefaults.Messaging;
+using Studios.ServiceDefaults.PersonalData;
 using Studios.ServiceDefaults.Security;
 using Studios.ServiceDefaults.Telemetry;
 
@@ -35,11 +37,16 @@ public static class ServiceDefaultsExtensions
         // The one clock every service reads ("now" for rules, stamps and timers); tests replace it.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobMetrics>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<AuditReader>();
+        builder.Services.AddSingleton<PersonalDataExporter>();
+        builder.Services.AddSharedPersonalData();
         return builder;
     }
 
     /// <summary>Health endpoints (in every environment: Kubernetes probes need them), the OpenAPI document, the error
-    /// pipeline, the security headers, the rate limiter and the operator's error-queue endpoints.</summary>
+    /// pipeline, the security headers, the rate limiter, the operator's error-queue and audit endpoints and the person's
+    /// data export.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseStudiosSecurityHeaders();
@@ -55,6 +62,8 @@ public static class ServiceDefaultsExtensions
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapErrorQueueEndpoints();
+        app.MapAuditEndpoints();
+        app.MapPersonalDataEndpoints();
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using System.Security.Claims;
+using Studios.ServiceDefaults.Audit;
 using Studios.ServiceDefaults.Identity;
 
 namespace Studios.ServiceDefaults.Messaging;
@@ -26,11 +28,15 @@ public static class ErrorQueueEndpoints
         TypedResults.Ok(await errorQueues.ListAsync(Math.Clamp(limit, 0, 500), cancellationToken));
 
     private static async Task<Results<Ok<RequeueResult>, ProblemHttpResult>> RequeueAsync(string queue, ErrorQueues errorQueues,
-        CancellationToken cancellationToken, int limit = 1000)
+        AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken, int limit = 1000)
     {
         var result = await errorQueues.RequeueAsync(queue, Math.Clamp(limit, 1, 100_000), cancellationToken);
-        return result is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"'{queue}' is not an error queue of this service.")
-            : TypedResults.Ok(result);
+        if (result is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"'{queue}' is not an error queue of this service.");
+        }
+        await audit.RecordAsync(new AuditEntry(user.PersonId(), AuditActions.ErrorQueueRequeued,
+            Detail: new { result.Queue, result.RequeuedTo, result.Requeued }), CancellationToken.None);
+        return TypedResults.Ok(result);
     }
 }

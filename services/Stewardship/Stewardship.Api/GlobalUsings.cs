@@ -5,3 +5,4 @@ global using Studios.ServiceDefaults.Identity;
 global using Studios.ServiceDefaults.Messaging;
 global using System.Security.Claims;
 global using Microsoft.AspNetCore.Http.HttpResults;
+global using Studios.ServiceDefaults.Audit;

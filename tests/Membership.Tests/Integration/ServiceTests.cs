@@ -22,6 +22,7 @@ public sealed class ServiceTests(MembershipFixture fixture)
             "/api/studios/{studioId}/invitations", "/api/studios/{studioId}/invitations/{invitationId}", "/api/invitations/{token}/accept",
             "/api/studios/{studioId}/members/{personId}/leave", "/api/studios/{studioId}/members/{personId}/remove",
             "/api/studios/{studioId}/members/{personId}/role",
+            "/api/audit", "/api/people/me/export",
         ];
         Assert.Empty(expected.Except(paths));
 

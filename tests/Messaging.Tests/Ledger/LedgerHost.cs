@@ -27,11 +27,13 @@ public sealed class LedgerHost : IAsyncDisposable
 
     public HttpClient CreateClient() => _app.GetTestClient();
 
-    public HttpClient ClientFor(params string[] roles)
+    public HttpClient ClientFor(params string[] roles) => ClientFor(Guid.NewGuid(), roles);
+
+    public HttpClient ClientFor(Guid personId, params string[] roles)
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization =
-            new("Bearer", TestTokens.For(Guid.NewGuid(), "Olu Operator", roles));
+            new("Bearer", TestTokens.For(personId, "Olu Operator", roles));
         return client;
     }
 

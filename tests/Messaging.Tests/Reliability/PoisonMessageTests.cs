@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using Studios.Messaging.Tests.Ledger;
 using Studios.Messaging.Tests.Support;
+using Studios.ServiceDefaults.Audit;
+using Studios.ServiceDefaults.Http;
 using Studios.ServiceDefaults.Identity;
 using Studios.ServiceDefaults.Messaging;
 using Studios.Testing;
@@ -28,7 +30,8 @@ public sealed class PoisonMessageTests(ITestOutputHelper output)
             ["Messaging:DelayedRetries:1"] = "00:00:00.200",
         });
         var (database, probe, logs, metrics, ledger) = (rig.Database, rig.Probe, rig.Rig.Logs, rig.Metrics, rig.Ledger);
-        var operatorClient = ledger.ClientFor(StudiosRoles.Operator);
+        var operatorId = Guid.NewGuid();
+        var operatorClient = ledger.ClientFor(operatorId, StudiosRoles.Operator);
 
         var before = await LedgerWriter.RecordAsync(ledger.Services, 100);
         var poison = (await LedgerWriter.RecordAsync(ledger.Services, 1, note: LedgerProbe.Poison)).Single();
@@ -68,6 +71,11 @@ public sealed class PoisonMessageTests(ITestOutputHelper output)
         var requeue = await operatorClient.PostAsync($"{ErrorQueueEndpoints.Path}/{ErrorQueue}/requeue", null);
         Assert.Equal(HttpStatusCode.OK, requeue.StatusCode);
         Assert.Equal(1, (await requeue.Content.ReadFromJsonAsync<RequeueResult>())!.Requeued);
+        // The operator's requeue is in the audit trail, with what it moved.
+        var audit = await operatorClient.GetFromJsonAsync<Page<AuditRecord>>($"{AuditEndpoints.Path}?personId={operatorId}");
+        var requeued = Assert.Single(audit!.Items);
+        Assert.Equal((AuditActions.ErrorQueueRequeued, operatorId), (requeued.Action, requeued.ActorId));
+        Assert.Equal((ErrorQueue, 1), (requeued.Detail!.Value.GetProperty("queue").GetString(), requeued.Detail.Value.GetProperty("requeued").GetInt32()));
 
         await Eventually.TrueAsync(() => database.AllAppliedAsync(201), Patience, "the requeued message to be applied");
         Assert.Equal(0, (await operatorClient.GetFromJsonAsync<List<ErrorQueue>>(ErrorQueueEndpoints.Path))!.Single(q => q.Queue == ErrorQueue).MessageCount);

@@ -1,4 +1,6 @@
 using System.Net;
+using Studios.ServiceDefaults.Audit;
+using Studios.ServiceDefaults.Http;
 using Studios.Notifications.Telemetry;
 using Studios.Testing;
 using Studios.Testing.Telemetry;
@@ -16,7 +18,8 @@ public sealed class FailedMailTests(FailedMailFixture fixture) : IClassFixture<F
     public async Task Failed_mails_are_listed_for_operators_and_sent_when_resent()
     {
         using var metrics = new MetricRecorder(fixture.Factory.Services, NotificationsMetrics.MeterName);
-        using var operatorClient = fixture.Factory.ClientFor(Guid.NewGuid(), "Olu", "operator");
+        var operatorId = Guid.NewGuid();
+        using var operatorClient = fixture.Factory.ClientFor(operatorId, "Olu", "operator");
         var fay = await _community.RegisterAsync(TestPerson.New("Fay"));
         var ida = await _community.RegisterAsync(TestPerson.New("Ida"));
         var ned = await _community.RegisterAsync(TestPerson.New("Ned"));
@@ -54,6 +57,12 @@ public sealed class FailedMailTests(FailedMailFixture fixture) : IClassFixture<F
         }
         Assert.Equal(HttpStatusCode.Conflict, (await operatorClient.PostAsync($"{Mails}/{ida1.Id}/resend", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.PostAsync($"{Mails}/{Guid.NewGuid()}/resend", null)).StatusCode);
+
+        // Both resends are in the audit trail (the refused ones are not), newest first.
+        var audit = await (await operatorClient.GetAsync($"{AuditEndpoints.Path}?personId={operatorId}")).ReadAsync<Page<AuditRecord>>();
+        Assert.Equal([AuditActions.FailedMailsResent, AuditActions.MailResent], audit.Items.Select(r => r.Action));
+        Assert.Equal(2, audit.Items[0].Detail!.Value.GetProperty("resent").GetInt32());
+        Assert.Equal(ida1.Id, audit.Items[1].Detail!.Value.GetProperty("mailId").GetGuid());
     }
 
     [Fact]

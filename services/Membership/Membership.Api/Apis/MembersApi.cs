@@ -56,7 +56,11 @@ public static class MembersApi
 
         var tally = new RosterTally();
         var decidedBy = byFacilitator ? services.Me : (Guid?)null;
+        var endedRole = row.Role;
         row = await services.Roster.EndAsync(transaction, row, state, reason, decidedBy, tally, ct);
+        if (byFacilitator)
+            await services.Audit.RecordAsync(transaction, new AuditEntry(services.Me, AuditActions.MemberRemoved, studioId, personId,
+                new { role = endedRole }), ct);
         await services.Roster.PromoteAsync(transaction, studio, tally, ct);
         var view = (await services.RosterViews.ViewAsync(connection, row.StudioId, row.Id, ct))!;
         await transaction.CommitAsync(ct);
@@ -96,6 +100,8 @@ public static class MembersApi
                 return Problems.Conflict("The studio has no free place for another participant.",
                     currentState: new { capacity = studio.Capacity, activeParticipants = counts.ActiveParticipants });
             var freesPlace = StudioRoleRules.TakesPlace(row.Role);
+            await services.Audit.RecordAsync(transaction, new AuditEntry(services.Me, AuditActions.MemberRoleChanged, studioId, personId,
+                new { from = row.Role, to = role }), ct);
             row = await services.Roster.ChangeRoleAsync(transaction, row, role, services.Me, ct);
             if (freesPlace) await services.Roster.PromoteAsync(transaction, studio, tally, ct);
         }

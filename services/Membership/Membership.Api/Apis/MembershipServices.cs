@@ -13,6 +13,7 @@ public sealed record MembershipServices(
     HttpContext Context,
     NpgsqlDataSource DataSource,
     Outbox Outbox,
+    AuditTrail Audit,
     PeopleRepository People,
     StudioRepository Studios,
     MembershipRepository Memberships,

@@ -149,6 +149,8 @@ public static class PeopleApi
             await services.Invitations.ForgetEmailAsync(transaction, person.Email, services.Me, now, ct);
         await services.People.EraseAsync(transaction, personId, now, ct);
         await services.Outbox.EnqueueAsync(transaction, new PersonErased(personId, now), ct);
+        await services.Audit.RecordAsync(transaction, new AuditEntry(services.Me, AuditActions.PersonErased, PersonId: personId,
+            Detail: new { byThemselves = personId == services.Me }), ct);
         await transaction.CommitAsync(ct);
 
         services.Metrics.Record(tally);

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.PersonalData;
 using Studios.Membership.Apis;
 using Studios.Membership.Data;
 using Studios.Membership.Features;
@@ -14,6 +15,7 @@ public static class MembershipExtensions
     public static IHostApplicationBuilder AddMembershipServices(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<MembershipOptions>(MembershipOptions.Section);
+        builder.Services.AddPersonalData(MembershipPersonalData.Sections);
         builder.Services.AddSingleton<MembershipMetrics>();
 
         builder.Services.AddSingleton<PeopleRepository>();

@@ -44,6 +44,8 @@ public static class MailsApi
             if (before is null) return Problems.NotFound("Mail");
             if (before is MailStatus.Sent or MailStatus.Skipped)
                 return Problems.Conflict($"This mail was {before}; only failed mails are sent again.", currentState: new { status = before });
+            await services.Audit.RecordAsync(transaction, new AuditEntry(services.Me, AuditActions.MailResent,
+                Detail: new { mailId = id, previousStatus = before }), ct);
             await transaction.CommitAsync(ct);
         }
         var mail = (await services.Mails.FindAsync(connection, id, ct))!;
@@ -56,6 +58,8 @@ public static class MailsApi
         await using var connection = await services.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var resent = await services.Mails.ResendFailedAsync(transaction, services.Time.GetUtcNow(), ct);
+        await services.Audit.RecordAsync(transaction, new AuditEntry(services.Me, AuditActions.FailedMailsResent,
+            Detail: new { resent }), ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(new ResendResponse(resent));
     }

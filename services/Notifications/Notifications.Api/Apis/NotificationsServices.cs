@@ -10,6 +10,7 @@ public sealed record NotificationsServices(
     PreferenceRepository Preferences,
     UnsubscribeRepository Unsubscribes,
     MailRepository Mails,
+    AuditTrail Audit,
     Reminders Reminders,
     TimeProvider Time)
 {

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.PersonalData;
 using Studios.Notifications.Apis;
 using Studios.Notifications.Data;
 using Studios.Notifications.Features;
@@ -15,6 +16,7 @@ public static class NotificationsExtensions
     {
         builder.AddValidatedOptions<NotificationsOptions>(NotificationsOptions.Section)
             .Configure<IConfiguration>((options, configuration) => options.MailServer = configuration.GetConnectionString("mail"));
+        builder.Services.AddPersonalData(NotificationsPersonalData.Sections);
         builder.Services.AddSingleton<NotificationsMetrics>();
 
         builder.Services.AddSingleton<PeopleRepository>();

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.PersonalData;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
@@ -16,6 +17,7 @@ public static class PracticeContentExtensions
         // response is ever mistaken for HTML (any other character is written as is).
         builder.Services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddPersonalData(PracticeContentPersonalData.Sections);
         builder.Services.AddSingleton<PracticeContentMetrics>();
         builder.Services.AddSingleton<PracticeRepository>();
         builder.Services.AddSingleton<PracticeSearch>();

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.PersonalData;
 using Studios.Scheduling.Apis;
 using Studios.Scheduling.Data;
 using Studios.Scheduling.Features;
@@ -14,6 +15,7 @@ public static class SchedulingExtensions
     public static IHostApplicationBuilder AddSchedulingServices(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
+        builder.Services.AddPersonalData(SchedulingPersonalData.Sections);
         builder.Services.AddSingleton<SchedulingMetrics>();
 
         builder.Services.AddSingleton<StudioRepository>();

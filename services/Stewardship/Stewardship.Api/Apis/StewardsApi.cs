@@ -41,6 +41,8 @@ public static class StewardsApi
             {
                 return Problems.Conflict("This person is already a steward.", "personId: change their maxStudios with PUT instead.", "steward");
             }
+            await services.Audit.RecordAsync(transaction, new AuditEntry(user.PersonId(), AuditActions.StewardAdded,
+                PersonId: personId, Detail: new { maxStudios = request.MaxStudios.Value }), ct);
             await transaction.CommitAsync(ct);
         }
         var steward = (await services.Stewards.GetAsync(connection, personId, ct))!;
@@ -72,7 +74,8 @@ public static class StewardsApi
     }
 
     public static async Task<Results<Ok<StewardResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateStewardRequest request, HttpContext http, [AsParameters] StewardshipServices services, CancellationToken ct)
+        Guid id, UpdateStewardRequest request, ClaimsPrincipal user, HttpContext http, [AsParameters] StewardshipServices services,
+        CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Any) return Problems.Invalid(errors);
@@ -86,6 +89,8 @@ public static class StewardsApi
             if (current is null) return Problems.NotFound("Steward");
             if (!ETags.Matches(http.Request, current.Version)) return Problems.StaleVersion(ETags.For(current.Version));
             await services.Stewards.UpdateAsync(transaction, id, request.MaxStudios!.Value, displayName, current.Version, ct);
+            await services.Audit.RecordAsync(transaction, new AuditEntry(user.PersonId(), AuditActions.StewardUpdated,
+                PersonId: id, Detail: new { maxStudios = request.MaxStudios.Value, previousMaxStudios = current.MaxStudios }), ct);
             await transaction.CommitAsync(ct);
         }
         var steward = (await services.Stewards.GetAsync(connection, id, ct))!;
@@ -106,7 +111,10 @@ public static class StewardsApi
         foreach (var studioId in studios)
         {
             await services.Outbox.EnqueueAsync(transaction, new StewardUnassigned(studioId, id, user.PersonId(), now), ct);
+            await services.Audit.RecordAsync(transaction, new AuditEntry(user.PersonId(), AuditActions.StewardUnassigned, studioId, id), ct);
         }
+        await services.Audit.RecordAsync(transaction, new AuditEntry(user.PersonId(), AuditActions.StewardRemoved,
+            PersonId: id, Detail: new { studiosUnassigned = studios.Count }), ct);
         await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }

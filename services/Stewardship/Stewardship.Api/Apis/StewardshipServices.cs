@@ -10,6 +10,7 @@ namespace Studios.Stewardship.Apis;
 public sealed record StewardshipServices(
     NpgsqlDataSource DataSource,
     Outbox Outbox,
+    AuditTrail Audit,
     StudioRepository Studios,
     StewardRepository Stewards,
     PeopleRepository People,

@@ -106,6 +106,8 @@ public static class StudioLifecycleApi
                 case ValidationProblem invalid: return invalid;
                 case ProblemHttpResult problem: return problem;
             }
+            await services.Audit.RecordAsync(transaction, new AuditEntry(user.PersonId(), Audited(action), id,
+                Detail: new { from = current.ToText(), to = next.ToText() }), ct);
             if (next == StudioState.Active)
             {
                 await services.Evaluator.EvaluateAsync(transaction, id, now, ct);
@@ -119,6 +121,15 @@ public static class StudioLifecycleApi
         ETags.Set(http.Response, row.Version);
         return TypedResults.Ok(StudioResponse.From(row));
     }
+
+    private static string Audited(StudioAction action) => action switch
+    {
+        StudioAction.Approve => AuditActions.StudioApproved,
+        StudioAction.Decline => AuditActions.StudioDeclined,
+        StudioAction.Pause => AuditActions.StudioPaused,
+        StudioAction.Resume => AuditActions.StudioResumed,
+        _ => AuditActions.StudioRetired,
+    };
 
     /// <summary>Approval's steward: the one named (who must be in the pool and have room), else one already assigned,
     /// else the steward with the fewest open studios. A studio may be approved with no steward when everyone is full.</summary>
@@ -155,6 +166,8 @@ public static class StudioLifecycleApi
             studio.Capacity, studio.TimeZone, approvedBy, steward, now), ct);
         if (assigned is { } newSteward)
         {
+            await services.Audit.RecordAsync(transaction, new AuditEntry(approvedBy, AuditActions.StewardAssigned, studio.Id, newSteward,
+                new { automatic = named is null }), ct);
             await services.Outbox.EnqueueAsync(transaction,
                 new StewardAssigned(studio.Id, newSteward, named is null ? null : approvedBy, now), ct);
         }

@@ -48,6 +48,8 @@ public static class StudioStewardsApi
                 case AssignOutcome.Assigned:
                     await services.Studios.TouchAsync(transaction, id, ct);
                     await services.Outbox.EnqueueAsync(transaction, new StewardAssigned(id, stewardId, user.PersonId(), now), ct);
+                    await services.Audit.RecordAsync(transaction,
+                        new AuditEntry(user.PersonId(), AuditActions.StewardAssigned, id, stewardId, new { automatic = false }), ct);
                     break;
             }
             await transaction.CommitAsync(ct);
@@ -71,6 +73,7 @@ public static class StudioStewardsApi
         if (!await services.Stewards.UnassignAsync(transaction, id, stewardId, ct)) return Problems.NotFound("The steward's assignment to this studio");
         await services.Studios.TouchAsync(transaction, id, ct);
         await services.Outbox.EnqueueAsync(transaction, new StewardUnassigned(id, stewardId, user.PersonId(), now), ct);
+        await services.Audit.RecordAsync(transaction, new AuditEntry(user.PersonId(), AuditActions.StewardUnassigned, id, stewardId), ct);
         await transaction.CommitAsync(ct);
         http.Response.Headers.ETag = ETags.For(studio.Version + 1);
         return TypedResults.NoContent();

@@ -1,3 +1,4 @@
+using Studios.ServiceDefaults.PersonalData;
 using Studios.Stewardship.Apis;
 using Studios.Stewardship.Data;
 using Studios.ServiceDefaults.Jobs;
@@ -15,6 +16,7 @@ public static class StewardshipExtensions
     {
         builder.AddValidatedOptions<StewardshipOptions>(StewardshipOptions.Section);
 
+        builder.Services.AddPersonalData(StewardshipPersonalData.Sections);
         builder.Services.AddSingleton<StudioRepository>();
         builder.Services.AddSingleton<StewardRepository>();
         builder.Services.AddSingleton<PeopleRepository>();
