@@ -22,6 +22,7 @@ public static class StewardshipExtensions
         builder.Services.AddSingleton<CheckInRepository>();
         builder.Services.AddSingleton<StudioHealthRepository>();
         builder.Services.AddSingleton<OverviewRepository>();
+        builder.Services.AddSingleton<StudioDiscoveryRepository>();
         builder.Services.AddSingleton<StudioHealthEvaluator>();
 
         builder.Services.AddSingleton<StewardshipMetrics>();
@@ -33,6 +34,7 @@ public static class StewardshipExtensions
     public static WebApplication MapStewardshipApi(this WebApplication app)
     {
         app.MapStudiosApi();
+        app.MapStudioDiscoveryApi();
         app.MapStudioLifecycleApi();
         app.MapStudioStewardsApi();
         app.MapStewardsApi();

@@ -1,0 +1,22 @@
+using Studios.Web.Services.Models;
+
+namespace Studios.Web.Services;
+
+/// <summary>Membership: the person's profile, rosters and joining.</summary>
+public sealed class MembershipClient(HttpClient http) : ServiceClient(http)
+{
+    public Task<ServiceResult<Person>> MeAsync(CancellationToken ct) => GetAsync<Person>("/api/people/me", ct);
+
+    public Task<ServiceResult<Person>> RegisterAsync(string? displayName, string? email, string? timeZone, CancellationToken ct) =>
+        SendAsync<Person>(HttpMethod.Post, "/api/people", new { displayName, email, timeZone, locale = "en-GB" }, ct);
+
+    public Task<ServiceResult<Person>> PersonAsync(Guid personId, CancellationToken ct) => GetAsync<Person>($"/api/people/{personId}", ct);
+
+    public Task<ServiceResult<Roster>> RosterAsync(Guid studioId, CancellationToken ct) => GetAsync<Roster>($"/api/studios/{studioId}", ct);
+
+    public Task<ServiceResult<Page<MyStudio>>> MyStudiosAsync(Guid personId, CancellationToken ct) =>
+        GetAsync<Page<MyStudio>>($"/api/people/{personId}/studios", ct);
+
+    public Task<ServiceResult<Membership>> JoinAsync(Guid studioId, string? intakeAnswer, CancellationToken ct) =>
+        SendAsync<Membership>(HttpMethod.Post, $"/api/studios/{studioId}/join-requests", new { intakeAnswer }, ct);
+}
