@@ -25,7 +25,8 @@ var membership = builder.AddService<Projects.Membership_Api>("membership", ident
 
 var scheduling = builder.AddService<Projects.Scheduling_Api>("scheduling", identity)
     .WithReference(schedulingDb, "scheduling").WaitFor(schedulingDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithPublicBaseUrl("Scheduling__PublicBaseUrl");
 
 var practiceContent = builder.AddService<Projects.PracticeContent_Api>("practice-content", identity)
     .WithReference(practiceContentDb, "practice_content").WaitFor(practiceContentDb)

@@ -35,6 +35,14 @@ public sealed class WebVisitor(string name, IBrowserContext context, IPage page)
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = $"Sign out {Name}" })).ToBeVisibleAsync();
     }
 
+    /// <summary>Signs in as someone the identity knows (a token was minted for them): their button on its sign-in page.</summary>
+    public async Task SignInAsAsync(string knownName)
+    {
+        await Page.GotoAsync("/signin");
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {knownName}", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = $"Sign out {knownName}" })).ToBeVisibleAsync();
+    }
+
     /// <summary>axe-core finds nothing serious or critical, the page fits a phone's width without sideways scrolling,
     /// no script error happened; a desktop screenshot is kept as <paramref name="screenshot"/>.png.</summary>
     public async Task CheckPageAsync(string screenshot)

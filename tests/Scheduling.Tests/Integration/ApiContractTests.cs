@@ -98,6 +98,8 @@ public sealed class ApiContractTests(SchedulingFixture fixture)
         await CreateSeriesAsync(newYork, Series($"FREQ=MONTHLY;BYMONTHDAY={Math.Min(start.Day, 28)}", start.Day > 28 ? start.AddDays(4) : start, "08:00:00"));
 
         var token = await ReadAsync<CalendarTokenResult>(await member.Client.PostAsync("/api/people/me/calendar-token", null), HttpStatusCode.Created);
+        // Absolute (here the test server's own address, no PublicBaseUrl being set): calendar apps get it on its own.
+        Assert.Equal($"http://localhost/api/calendars/{token.Token}.ics", token.FeedUrl);
         var anonymous = fixture.Factory.CreateClient();
         var from = DateTimeOffset.UtcNow;
         var to = from.AddDays(120);

@@ -19,4 +19,16 @@ public sealed class MembershipClient(HttpClient http) : ServiceClient(http)
 
     public Task<ServiceResult<Membership>> JoinAsync(Guid studioId, string? intakeAnswer, CancellationToken ct) =>
         SendAsync<Membership>(HttpMethod.Post, $"/api/studios/{studioId}/join-requests", new { intakeAnswer }, ct);
+
+    public Task<ServiceResult<Page<Membership>>> MembersAsync(Guid studioId, string state, CancellationToken ct) =>
+        GetAsync<Page<Membership>>($"/api/studios/{studioId}/members?state={state}&limit=200", ct);
+
+    public Task<ServiceResult<Page<Membership>>> WaitlistAsync(Guid studioId, CancellationToken ct) =>
+        GetAsync<Page<Membership>>($"/api/studios/{studioId}/waitlist?limit=200", ct);
+
+    public Task<ServiceResult<Membership>> DecideAsync(Guid studioId, Guid requestId, bool approve, CancellationToken ct) =>
+        SendAsync<Membership>(HttpMethod.Post, $"/api/studios/{studioId}/join-requests/{requestId}/{(approve ? "approve" : "decline")}", null, ct);
+
+    public Task<ServiceResult<Invitation>> InviteAsync(Guid studioId, string? email, CancellationToken ct) =>
+        SendAsync<Invitation>(HttpMethod.Post, $"/api/studios/{studioId}/invitations", new { email }, ct);
 }

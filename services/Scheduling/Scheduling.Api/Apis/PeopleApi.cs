@@ -35,11 +35,14 @@ public static class PeopleApi
 
     /// <summary>Issues a new feed token; the previous one stops working at once.</summary>
     public static async Task<Created<CalendarTokenResult>> RotateTokenAsync(
-        ClaimsPrincipal user, [AsParameters] SchedulingServices services, CancellationToken ct)
+        ClaimsPrincipal user, HttpRequest request, [AsParameters] SchedulingServices services, CancellationToken ct)
     {
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var token = await services.CalendarTokens.IssueAsync(connection, user.PersonId(), ct);
-        var url = CalendarTokenResult.FeedPath(token);
+        // Absolute: a calendar app is given the address on its own, with nothing to resolve it against.
+        var baseUrl = services.Options.Value.PublicBaseUrl is { Length: > 0 } configured
+            ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var url = baseUrl + CalendarTokenResult.FeedPath(token);
         return TypedResults.Created(url, new CalendarTokenResult(token, url));
     }
 
