@@ -17,7 +17,8 @@ public static class WebAppExtensions
             .WaitFor(identity)
             .WithUrlForEndpoint("http", url => url.DisplayText = "Studios web app")
             .ExcludeFromManifest();
-        foreach (var service in services) web.WithReference(service).WaitFor(service);
+        // Not WaitFor: the app needs the services only when a page calls them, so it starts beside them.
+        foreach (var service in services) web.WithReference(service);
         return web;
     }
 }

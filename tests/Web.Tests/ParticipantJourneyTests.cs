@@ -78,6 +78,12 @@ public sealed class ParticipantJourneyTests(WebSystem web)
         var ics = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCALENDAR", ics);
         Assert.Contains($"SUMMARY:{sessionTitle}", ics);
+        Assert.Contains("BEGIN:VALARM", ics);
+
+        // Reminders off: the feed the calendar app reads next has none.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn reminders off" }).ClickAsync();
+        await Expect(page.Locator("#reminders")).ToHaveTextAsync("Your calendar does not remind you of sessions.");
+        Assert.DoesNotContain("BEGIN:VALARM", await calendarApp.GetStringAsync(feed));
 
         // Sign out: the app forgets her, and a page that needs her sends her to sign in again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out Ana" }).ClickAsync();

@@ -47,6 +47,10 @@ public static class SignInExtensions
                 // Only a loopback authority may be plain HTTP (the development identity); anything else must be HTTPS.
                 options.RequireHttpsMetadata = !Uri.TryCreate(identity.Authority, UriKind.Absolute, out var authority) || !authority.IsLoopback;
                 options.SignedOutRedirectUri = "/";
+                // The answer comes back as a top-level GET (response_mode=query), which Lax cookies survive; the default
+                // SameSite=None would need Secure, which a plain-HTTP local run cannot give.
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
             });
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();

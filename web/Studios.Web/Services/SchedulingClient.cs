@@ -26,4 +26,10 @@ public sealed class SchedulingClient(HttpClient http) : ServiceClient(http)
 
     public Task<ServiceResult<AttendanceSheet>> RecordAttendanceAsync(Guid sessionId, Guid personId, string status, CancellationToken ct) =>
         SendAsync<AttendanceSheet>(HttpMethod.Put, $"/api/sessions/{sessionId}/attendance", new { entries = new[] { new { personId, status } } }, ct);
+
+    public Task<ServiceResult<CalendarPreferences>> CalendarPreferencesAsync(CancellationToken ct) =>
+        GetAsync<CalendarPreferences>("/api/people/me/calendar-preferences", ct);
+
+    public Task<ServiceResult<CalendarPreferences>> SetRemindersAsync(int? minutesBefore, CancellationToken ct) =>
+        SendAsync<CalendarPreferences>(HttpMethod.Put, "/api/people/me/calendar-preferences", new { reminderMinutesBefore = minutesBefore }, ct);
 }
