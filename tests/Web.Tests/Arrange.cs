@@ -16,7 +16,8 @@ public sealed class Arrange(RunningSystem system)
     /// <summary>A person with a name unique to this test (the sign-in page lists everyone), registered in Membership.</summary>
     public async Task<Person> PersonAsync(string name, params string[] roles)
     {
-        var person = await system.SignInAsync($"{name} {_suffix}", roles);
+        // No space: RunningSystem makes the email address from the name.
+        var person = await system.SignInAsync($"{name}-{_suffix}", roles);
         await person.PostAsync(Membership, "/api/people", new { displayName = person.Name, email = person.Email, timeZone = Zone, locale = "en-GB" },
             HttpStatusCode.Created);
         return person;
