@@ -47,7 +47,7 @@ public sealed class ParticipantJourneyTests(WebSystem web)
         // The studio's page, then join (the studio is open).
         await card.GetByRole(AriaRole.Link, new() { Name = studioName }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = studioName, Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.Locator("dd").Filter(new() { HasText = "Fay " })).ToBeVisibleAsync();
+        await Expect(page.Locator("dd").Filter(new() { HasText = "Fay-" })).ToBeVisibleAsync();
         await ana.CheckPageAsync("studio");
         await page.GetByRole(AriaRole.Button, new() { Name = "Join this studio" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You are a member of this studio.");
