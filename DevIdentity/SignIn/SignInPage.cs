@@ -15,7 +15,7 @@ internal static class SignInPage
         html.Append("""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Sign in · Studios development identity</title>
+            <title>Sign in · Studios development identity</title><link rel="icon" href="data:,">
             <style>
               body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 1rem auto; padding: 0 1rem; color: #1b1b1f; }
               form { border: 1px solid #c4c4cc; border-radius: .5rem; padding: .75rem 1rem; margin: .75rem 0; }

@@ -68,7 +68,8 @@ public sealed class WebVisitor(string name, IBrowserContext context, IPage page)
     {
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        // The location names the resource that failed to load (a console error's text does not).
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add($"{message.Text} ({message.Location})"); };
         return errors;
     }
 }

@@ -14,8 +14,8 @@ public sealed class MembershipClient(HttpClient http) : ServiceClient(http)
 
     public Task<ServiceResult<Roster>> RosterAsync(Guid studioId, CancellationToken ct) => GetAsync<Roster>($"/api/studios/{studioId}", ct);
 
-    public Task<ServiceResult<Page<MyStudio>>> MyStudiosAsync(Guid personId, CancellationToken ct) =>
-        GetAsync<Page<MyStudio>>($"/api/people/{personId}/studios", ct);
+    public Task<ServiceResult<IReadOnlyList<MyStudio>>> MyStudiosAsync(Guid personId, CancellationToken ct) =>
+        GetAsync<IReadOnlyList<MyStudio>>($"/api/people/{personId}/studios", ct);
 
     public Task<ServiceResult<Membership>> JoinAsync(Guid studioId, string? intakeAnswer, CancellationToken ct) =>
         SendAsync<Membership>(HttpMethod.Post, $"/api/studios/{studioId}/join-requests", new { intakeAnswer }, ct);
@@ -23,8 +23,8 @@ public sealed class MembershipClient(HttpClient http) : ServiceClient(http)
     public Task<ServiceResult<Page<Membership>>> MembersAsync(Guid studioId, string state, CancellationToken ct) =>
         GetAsync<Page<Membership>>($"/api/studios/{studioId}/members?state={state}&limit=200", ct);
 
-    public Task<ServiceResult<Page<Membership>>> WaitlistAsync(Guid studioId, CancellationToken ct) =>
-        GetAsync<Page<Membership>>($"/api/studios/{studioId}/waitlist?limit=200", ct);
+    public Task<ServiceResult<IReadOnlyList<Membership>>> WaitlistAsync(Guid studioId, CancellationToken ct) =>
+        GetAsync<IReadOnlyList<Membership>>($"/api/studios/{studioId}/waitlist", ct);
 
     public Task<ServiceResult<Membership>> DecideAsync(Guid studioId, Guid requestId, bool approve, CancellationToken ct) =>
         SendAsync<Membership>(HttpMethod.Post, $"/api/studios/{studioId}/join-requests/{requestId}/{(approve ? "approve" : "decline")}", null, ct);
