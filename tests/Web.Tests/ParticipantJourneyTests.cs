@@ -54,7 +54,7 @@ public sealed class ParticipantJourneyTests(WebSystem web)
         await Expect(page.Locator("dd").Filter(new() { HasText = "2 of 3 left" })).ToBeVisibleAsync();
 
         // My sessions: Scheduling learns of the membership from Membership's event, then Ana says she is going.
-        var going = page.Locator(".session").Filter(new() { HasText = sessionTitle }).First.GetByRole(AriaRole.Button, new() { Name = "Going" });
+        var going = page.Locator(".session").Filter(new() { HasText = sessionTitle }).First.GetByRole(AriaRole.Button, new() { Name = "Going", Exact = true });
         await Eventually.TrueAsync(async () =>
         {
             await page.GotoAsync("/me/sessions");

@@ -56,7 +56,15 @@ public sealed class WebVisitor(string name, IBrowserContext context, IPage page)
         await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, screenshot + ".png"), FullPage = true });
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{Page.Url} is {overflow}px wider than a phone's screen.");
+        if (overflow > 0)
+        {
+            var wide = await Page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('class') ? '.' + e.getAttribute('class') : ''))
+                """);
+            Assert.Fail($"{Page.Url} is {overflow}px wider than a phone's screen: {string.Join(", ", wide)}.");
+        }
         await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, screenshot + "-phone.png"), FullPage = true });
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
         Assert.True(_scriptErrors.Count == 0, $"Script errors: {string.Join("; ", _scriptErrors)}");
