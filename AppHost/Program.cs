@@ -19,26 +19,32 @@ var mail = builder.AddSmtp4dev("mail");
 // Local only: signs the tokens the services accept (in production they trust a real OIDC authority).
 var identity = builder.AddDevIdentity("identity");
 
-builder.AddService<Projects.Membership_Api>("membership", identity)
+var membership = builder.AddService<Projects.Membership_Api>("membership", identity)
     .WithReference(membershipDb, "membership").WaitFor(membershipDb)
     .WithReference(messaging).WaitFor(messaging);
 
-builder.AddService<Projects.Scheduling_Api>("scheduling", identity)
+var scheduling = builder.AddService<Projects.Scheduling_Api>("scheduling", identity)
     .WithReference(schedulingDb, "scheduling").WaitFor(schedulingDb)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithPublicBaseUrl("Scheduling__PublicBaseUrl");
 
-builder.AddService<Projects.PracticeContent_Api>("practice-content", identity)
+var practiceContent = builder.AddService<Projects.PracticeContent_Api>("practice-content", identity)
     .WithReference(practiceContentDb, "practice_content").WaitFor(practiceContentDb)
     .WithReference(messaging).WaitFor(messaging);
 
-builder.AddService<Projects.Stewardship_Api>("stewardship", identity)
+var stewardship = builder.AddService<Projects.Stewardship_Api>("stewardship", identity)
     .WithReference(stewardshipDb, "stewardship").WaitFor(stewardshipDb)
     .WithReference(messaging).WaitFor(messaging);
 
-builder.AddService<Projects.Notifications_Api>("notifications", identity)
+var notifications = builder.AddService<Projects.Notifications_Api>("notifications", identity)
     .WithReference(notificationsDb, "notifications").WaitFor(notificationsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(mail).WaitFor(mail)
     .WithPublicBaseUrl("Notifications__PublicBaseUrl");
+
+// The people-facing web app: people sign in at the identity and it calls the services with their token.
+var web = builder.AddWebApp("web", identity, membership, scheduling, practiceContent, stewardship);
+// Mails link to the web app (a published system sets Notifications:AppBaseUrl to its public address).
+if (builder.ExecutionContext.IsRunMode) notifications.WithEnvironment("Notifications__AppBaseUrl", web.GetEndpoint("http"));
 
 return builder.Build().RunOrPublish(args);

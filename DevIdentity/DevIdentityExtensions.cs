@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Studios.DevIdentity.SignIn;
 
 namespace Studios.DevIdentity;
 
@@ -23,6 +24,7 @@ public static class DevIdentityExtensions
                 : DevTokens.LoadOrCreate(options.Issuer, options.KeyFile);
         });
         builder.Services.AddProblemDetails();
+        builder.AddDevSignIn();
         return builder;
     }
 
@@ -34,6 +36,7 @@ public static class DevIdentityExtensions
         app.UseStatusCodePages();
         app.MapGet("/health", () => TypedResults.Ok("Healthy")).ExcludeFromDescription();
         app.MapDevTokensApi();
+        app.MapSignInApi();
         return app;
     }
 }

@@ -87,6 +87,27 @@ public sealed class DevTokens : IDisposable
         });
     }
 
+    /// <summary>An ID token for the code flow (OpenID Connect Core §2): the client is its audience, the nonce it sent
+    /// comes back.</summary>
+    public string CreateIdToken(string subject, string name, string email, IReadOnlyList<string> roles, string clientId,
+        string? nonce, TimeSpan lifetime)
+    {
+        var issuedAt = DateTime.UtcNow;
+        var claims = new Dictionary<string, object> { ["sub"] = subject, ["name"] = name, ["email"] = email };
+        if (roles.Count > 0) claims["role"] = roles.ToArray();
+        if (!string.IsNullOrEmpty(nonce)) claims["nonce"] = nonce;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = clientId,
+            Claims = claims,
+            IssuedAt = issuedAt,
+            NotBefore = issuedAt,
+            Expires = issuedAt.Add(lifetime),
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
     /// <summary>What a relying party checks: this issuer, audience "studios", this key, the lifetime.</summary>
     public TokenValidationParameters ValidationParameters() => new()
     {
@@ -112,12 +133,21 @@ public sealed class DevTokens : IDisposable
         });
     }
 
-    /// <summary>The OpenID Connect discovery document: enough for JwtBearer to find the issuer and its keys.</summary>
+    /// <summary>The OpenID Connect discovery document: the issuer and its keys (what JwtBearer needs) and the code flow
+    /// with PKCE the web app signs in through (SignIn/SignInApi).</summary>
     public string OpenIdConfigurationJson() => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["issuer"] = Issuer,
         ["jwks_uri"] = JwksUri,
-        ["response_types_supported"] = new[] { "id_token" },
+        ["authorization_endpoint"] = Issuer + "/connect/authorize",
+        ["token_endpoint"] = Issuer + "/connect/token",
+        ["end_session_endpoint"] = Issuer + "/connect/endsession",
+        ["response_types_supported"] = new[] { "code" },
+        ["response_modes_supported"] = new[] { "query" },
+        ["grant_types_supported"] = new[] { "authorization_code" },
+        ["code_challenge_methods_supported"] = new[] { "S256" },
+        ["token_endpoint_auth_methods_supported"] = new[] { "none" },
+        ["scopes_supported"] = new[] { "openid", "profile", "email" },
         ["subject_types_supported"] = new[] { "public" },
         ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
         ["claims_supported"] = new[] { "sub", "name", "role", "email" },

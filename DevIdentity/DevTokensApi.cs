@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Studios.DevIdentity.SignIn;
 namespace Studios.DevIdentity;
 
 /// <summary>
@@ -19,7 +20,7 @@ public static class DevTokensApi
         return endpoints;
     }
 
-    private static Results<Ok<TokenResponse>, ValidationProblem> CreateToken(DevTokenRequest? request, DevTokens tokens)
+    private static Results<Ok<TokenResponse>, ValidationProblem> CreateToken(DevTokenRequest? request, DevTokens tokens, DevPeople people)
     {
         request ??= new DevTokenRequest();
         var errors = new Dictionary<string, string[]>();
@@ -31,6 +32,9 @@ public static class DevTokensApi
         var subject = string.IsNullOrWhiteSpace(request.Subject) ? Guid.NewGuid().ToString() : request.Subject;
         var now = DateTimeOffset.UtcNow;
         var token = tokens.CreateToken(request with { Subject = subject }, now);
+        // Whoever got a token may also sign in to the web app as themselves from the sign-in page.
+        if (!string.IsNullOrWhiteSpace(request.Name) && !string.IsNullOrWhiteSpace(request.Email))
+            people.Remember(new DevPerson(subject, request.Name, request.Email, request.Roles ?? []));
         return TypedResults.Ok(new TokenResponse(token, subject, now.AddMinutes(request.LifetimeMinutes ?? 60)));
     }
 }

@@ -20,6 +20,7 @@ public sealed class LocalPorts(IConfiguration configuration)
         ["PracticeContent"] = (5103, "PracticeContent"),
         ["Stewardship"] = (5104, "Stewardship"),
         ["Notifications"] = (5105, "Notifications"),
+        ["Web"] = (5000, "the web app"),
         ["Smtp"] = (2525, "the development mail server's SMTP (smtp4dev)"),
         ["MailUi"] = (5080, "the development mail server's web UI (smtp4dev)"),
         ["RabbitMq"] = (5673, "RabbitMQ AMQP"),

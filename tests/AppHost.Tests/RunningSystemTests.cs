@@ -26,7 +26,7 @@ public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper out
         output.WriteLine($"up in {App.StartupTime.TotalSeconds:0.0} s\n{App.DescribeStates()}");
         Assert.Equal(
             ["identity", "mail", "membership", "membership-db", "messaging", "notifications", "notifications-db", "postgres",
-             "practice-content", "practice-content-db", "scheduling", "scheduling-db", "stewardship", "stewardship-db"],
+             "practice-content", "practice-content-db", "scheduling", "scheduling-db", "stewardship", "stewardship-db", "web"],
             App.Resources.Select(r => r.Name).Where(name => name != "aspire-dashboard").Order());
         foreach (var resource in App.Resources)
         {
@@ -65,11 +65,23 @@ public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper out
     }
 
     [Fact]
+    public void The_web_app_signs_people_in_at_the_identity_and_finds_the_services_by_discovery_without_a_database()
+    {
+        var environment = App.Snapshot("web").EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value ?? "");
+        Assert.Equal(App.Url("identity").ToString().TrimEnd('/'), environment["Identity__Authority"].TrimEnd('/'));
+        foreach (var service in new[] { "membership", "scheduling", "practice-content", "stewardship" })
+            Assert.Equal(App.Url(service).ToString().TrimEnd('/'), environment[$"services__{service}__http__0"].TrimEnd('/'));
+        Assert.DoesNotContain(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Notifications_sends_through_the_development_mail_server_which_shows_what_it_received()
     {
         var environment = App.Snapshot("notifications").EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value ?? "");
         Assert.Equal($"smtp://127.0.0.1:{App.App.GetEndpoint("mail", "smtp").Port}", environment["ConnectionStrings__mail"]);
         Assert.Equal(App.Url("notifications").ToString().TrimEnd('/'), environment["Notifications__PublicBaseUrl"].TrimEnd('/'));
+        // Its mails link to the web app.
+        Assert.Equal(App.Url("web").ToString().TrimEnd('/'), environment["Notifications__AppBaseUrl"].TrimEnd('/'));
 
         using var mailbox = new HttpClient { BaseAddress = App.Url("mail") };
         using var messages = await mailbox.GetAsync("/api/messages");

@@ -98,6 +98,8 @@ public sealed class ApiContractTests(SchedulingFixture fixture)
         await CreateSeriesAsync(newYork, Series($"FREQ=MONTHLY;BYMONTHDAY={Math.Min(start.Day, 28)}", start.Day > 28 ? start.AddDays(4) : start, "08:00:00"));
 
         var token = await ReadAsync<CalendarTokenResult>(await member.Client.PostAsync("/api/people/me/calendar-token", null), HttpStatusCode.Created);
+        // Absolute (here the test server's own address, no PublicBaseUrl being set): calendar apps get it on its own.
+        Assert.Equal($"http://localhost/api/calendars/{token.Token}.ics", token.FeedUrl);
         var anonymous = fixture.Factory.CreateClient();
         var from = DateTimeOffset.UtcNow;
         var to = from.AddDays(120);
@@ -120,5 +122,46 @@ public sealed class ApiContractTests(SchedulingFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync("/api/people/me/calendar-token")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(rotated.FeedUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/studios/{berlin.Id}/calendar.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_personal_feed_shows_a_declined_session_as_not_going_and_its_reminders_can_be_turned_off()
+    {
+        var studio = await fixture.NewStudioAsync(Zone);
+        var member = await fixture.JoinAsync(studio);
+        var start = Today(Zone).AddDays(2);
+        await CreateSeriesAsync(studio, Series($"FREQ=WEEKLY;BYDAY={Weekday(start)}", start));
+        var from = DateTimeOffset.UtcNow;
+        List<SessionResponse> mine = [];
+        await Studios.Testing.Eventually.TrueAsync(async () =>
+        {
+            mine = await SessionsAsync(member.Client, Guid.Empty, from, from.AddDays(30), "/api/people/me/sessions");
+            return mine.Count >= 2;
+        }, Patience, "the member's sessions should be listed");
+        var declined = mine[1];
+        await ReadAsync<JsonElement>(await PutAsync(member.Client, $"/api/sessions/{mine[0].Id}/rsvps/me", new { response = "going" }));
+        await ReadAsync<JsonElement>(await PutAsync(member.Client, $"/api/sessions/{declined.Id}/rsvps/me", new { response = "not-going" }));
+        var token = await ReadAsync<CalendarTokenResult>(await member.Client.PostAsync("/api/people/me/calendar-token", null), HttpStatusCode.Created);
+        var anonymous = fixture.Factory.CreateClient();
+
+        // By default the feed reminds 30 minutes before; the declined session is free time marked as such, without a reminder.
+        var feed = await FeedAsync(anonymous, token.FeedUrl);
+        var calendar = Ical.Net.Calendar.Load(feed)!;
+        var notGoing = calendar.Events.Single(e => e.RecurrenceIdentifier is not null);
+        Assert.Equal(declined.StartsAt, Utc(notGoing.DtStart!.AsUtc));
+        Assert.Equal($"Not going: {declined.Title}", notGoing.Summary);
+        Assert.Equal(Ical.Net.TransparencyType.Transparent, notGoing.Transparency);
+        Assert.Empty(notGoing.Alarms);
+        Assert.Contains("TRIGGER:-PT30M", feed);
+        Assert.Equal(30, (await ReadAsync<CalendarPreferences>(await member.Client.GetAsync("/api/people/me/calendar-preferences"))).ReminderMinutesBefore);
+
+        // Reminders off: the next refresh has none; a negative lead time is refused, naming the field.
+        await ReadAsync<CalendarPreferences>(await PutAsync(member.Client, "/api/people/me/calendar-preferences", new { reminderMinutesBefore = (int?)null }));
+        var quiet = await FeedAsync(anonymous, token.FeedUrl);
+        Assert.DoesNotContain("BEGIN:VALARM", quiet);
+        Assert.Contains($"Not going: {declined.Title}", quiet);
+        var bad = await PutAsync(member.Client, "/api/people/me/calendar-preferences", new { reminderMinutesBefore = -5 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("reminderMinutesBefore", await bad.Content.ReadAsStringAsync());
     }
 }

@@ -45,4 +45,32 @@ public sealed class CalendarFeedTests
         Assert.Equal(text, CalendarFeed.Write("Test", [new FeedSeries(seriesId, "Practice", Berlin, "Hall", "https://meet.example/x", 2, Stamp)],
             [moved, cancelled])); // stable output
     }
+
+    [Fact]
+    public void A_personal_feed_marks_a_declined_session_free_and_not_going_and_reminds_only_when_asked()
+    {
+        var seriesId = Guid.NewGuid();
+        var slots = Berlin.Between(Stamp, Stamp.AddDays(120));
+        var declined = new FeedSession(Guid.NewGuid(), seriesId, slots[2].StartsAt, slots[2].StartsAt, slots[2].EndsAt,
+            "Practice", "Hall", null, false, null, 0, Stamp);
+        FeedSeries[] series = [new FeedSeries(seriesId, "Practice", Berlin, "Hall", null, 0, Stamp)];
+
+        var text = CalendarFeed.Write("Mine", series, [], new PersonalFeed([declined], ReminderMinutes: 30));
+
+        var calendar = Calendar.Load(text)!;
+        var master = calendar.Events.Single(e => e.RecurrenceIdentifier is null);
+        var notGoing = calendar.Events.Single(e => e.RecurrenceIdentifier is not null);
+        Assert.Equal(CalendarFeed.SeriesUid(seriesId), notGoing.Uid);
+        Assert.Equal("Not going: Practice", notGoing.Summary);
+        Assert.Equal(TransparencyType.Transparent, notGoing.Transparency);
+        Assert.Empty(notGoing.Alarms);
+        var alarm = Assert.Single(master.Alarms);
+        Assert.Equal(AlarmAction.Display, alarm.Action);
+        Assert.Contains("TRIGGER:-PT30M", text);
+
+        var quiet = CalendarFeed.Write("Mine", series, [], new PersonalFeed([declined], ReminderMinutes: null));
+        Assert.DoesNotContain("BEGIN:VALARM", quiet);
+        Assert.Contains("Not going: Practice", quiet);
+        Assert.DoesNotContain("BEGIN:VALARM", CalendarFeed.Write("Studio", series, []));
+    }
 }

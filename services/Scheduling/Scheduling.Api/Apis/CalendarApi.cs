@@ -35,15 +35,24 @@ public static class CalendarApi
         var personId = await services.CalendarTokens.PersonOfAsync(connection, token, ct);
         if (personId is null) return Problems.NotFound("Calendar");
         var studios = await services.Studios.OfMemberAsync(connection, personId.Value, ct);
-        return await FeedAsync(connection, services, "My studio sessions", studios.Select(s => s.Id).ToList(), ct);
+        return await FeedAsync(connection, services, "My studio sessions", studios.Select(s => s.Id).ToList(), ct, personId);
     }
 
+    /// <summary>A studio's feed, or a person's (<paramref name="person"/>): their declined sessions marked, their reminders.</summary>
     private static async Task<ContentHttpResult> FeedAsync(NpgsqlConnection connection, SchedulingServices services, string name,
-        IReadOnlyList<Guid> studioIds, CancellationToken ct)
+        IReadOnlyList<Guid> studioIds, CancellationToken ct, Guid? person = null)
     {
         var series = studioIds.Count == 0 ? [] : await services.Series.OfStudiosAsync(connection, studioIds, ct);
-        var detached = series.Count == 0 ? [] : await services.Sessions.DetachedAsync(connection, series.Select(s => s.Id).ToList(), ct);
-        var text = CalendarFeed.Write(name, series.Select(s => s.ToFeed()).ToList(), detached.Select(s => s.ToFeed()).ToList());
+        var seriesIds = series.Select(s => s.Id).ToList();
+        var detached = series.Count == 0 ? [] : await services.Sessions.DetachedAsync(connection, seriesIds, ct);
+        PersonalFeed? personal = null;
+        if (person is { } personId)
+        {
+            var declined = series.Count == 0 ? [] : await services.Sessions.DeclinedAsync(connection, personId, seriesIds, ct);
+            personal = new PersonalFeed(declined.Select(s => s.ToFeed()).ToList(),
+                await services.CalendarTokens.ReminderMinutesAsync(connection, personId, ct));
+        }
+        var text = CalendarFeed.Write(name, series.Select(s => s.ToFeed()).ToList(), detached.Select(s => s.ToFeed()).ToList(), personal);
         return TypedResults.Text(text, CalendarFeed.ContentType);
     }
 }

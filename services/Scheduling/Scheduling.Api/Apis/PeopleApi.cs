@@ -14,6 +14,8 @@ public static class PeopleApi
         api.MapGet("/sessions", ListSessionsAsync).WithName("ListMySessions");
         api.MapPost("/calendar-token", RotateTokenAsync).WithName("RotateCalendarToken");
         api.MapDelete("/calendar-token", RevokeTokenAsync).WithName("RevokeCalendarToken");
+        api.MapGet("/calendar-preferences", GetCalendarPreferencesAsync).WithName("GetCalendarPreferences");
+        api.MapPut("/calendar-preferences", SetCalendarPreferencesAsync).WithName("SetCalendarPreferences");
         return app;
     }
 
@@ -35,11 +37,14 @@ public static class PeopleApi
 
     /// <summary>Issues a new feed token; the previous one stops working at once.</summary>
     public static async Task<Created<CalendarTokenResult>> RotateTokenAsync(
-        ClaimsPrincipal user, [AsParameters] SchedulingServices services, CancellationToken ct)
+        ClaimsPrincipal user, HttpRequest request, [AsParameters] SchedulingServices services, CancellationToken ct)
     {
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         var token = await services.CalendarTokens.IssueAsync(connection, user.PersonId(), ct);
-        var url = CalendarTokenResult.FeedPath(token);
+        // Absolute: a calendar app is given the address on its own, with nothing to resolve it against.
+        var baseUrl = services.Options.Value.PublicBaseUrl is { Length: > 0 } configured
+            ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var url = baseUrl + CalendarTokenResult.FeedPath(token);
         return TypedResults.Created(url, new CalendarTokenResult(token, url));
     }
 
@@ -50,5 +55,24 @@ public static class PeopleApi
         return await services.CalendarTokens.RevokeAsync(connection, user.PersonId(), ct)
             ? TypedResults.NoContent()
             : Problems.NotFound("Calendar token");
+    }
+
+    public static async Task<Ok<CalendarPreferences>> GetCalendarPreferencesAsync(
+        ClaimsPrincipal user, [AsParameters] SchedulingServices services, CancellationToken ct)
+    {
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        return TypedResults.Ok(new CalendarPreferences(await services.CalendarTokens.ReminderMinutesAsync(connection, user.PersonId(), ct)));
+    }
+
+    /// <summary>Reminders on (minutes before) or off (null); calendar apps see the change at their next refresh.</summary>
+    public static async Task<Results<Ok<CalendarPreferences>, ValidationProblem>> SetCalendarPreferencesAsync(
+        CalendarPreferences request, ClaimsPrincipal user, [AsParameters] SchedulingServices services, CancellationToken ct)
+    {
+        if (request.ReminderMinutesBefore is < 0 or > Data.CalendarTokenRepository.MaxReminderMinutes)
+            return Problems.Invalid(new FieldErrors().Add("reminderMinutesBefore",
+                $"must be between 0 and {Data.CalendarTokenRepository.MaxReminderMinutes} minutes, or null for no reminder."));
+        await using var connection = await services.DataSource.OpenConnectionAsync(ct);
+        await services.CalendarTokens.SetReminderMinutesAsync(connection, user.PersonId(), request.ReminderMinutesBefore, ct);
+        return TypedResults.Ok(request);
     }
 }

@@ -15,6 +15,7 @@ public sealed class PersonErasedConsumer(
         DELETE FROM studio_members WHERE person_id = @personId;
         DELETE FROM rsvps WHERE person_id = @personId;
         DELETE FROM calendar_tokens WHERE person_id = @personId;
+        DELETE FROM calendar_preferences WHERE person_id = @personId;
         UPDATE attendance SET person_id = gen_random_uuid() WHERE person_id = @personId;
         UPDATE attendance SET recorded_by = '00000000-0000-0000-0000-000000000000' WHERE recorded_by = @personId;
         UPDATE sessions SET facilitator_id = NULL, version = version + 1, updated_at = now() WHERE facilitator_id = @personId;

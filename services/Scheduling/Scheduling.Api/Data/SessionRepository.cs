@@ -48,6 +48,16 @@ public sealed class SessionRepository
             $"{Select} WHERE s.series_id = ANY(@seriesIds) AND s.detached ORDER BY s.original_start",
             new { seriesIds = seriesIds.ToArray(), me = (Guid?)null }, cancellationToken: ct))).ToList();
 
+    /// <summary>Sessions of these series the person said they are not going to, for their personal feed.</summary>
+    public async Task<IReadOnlyList<SessionRow>> DeclinedAsync(NpgsqlConnection connection, Guid personId, IReadOnlyList<Guid> seriesIds,
+        CancellationToken ct) =>
+        (await connection.QueryAsync<SessionRow>(new CommandDefinition($"""
+            {Select}
+            JOIN rsvps declined ON declined.session_id = s.id AND declined.person_id = @me AND declined.status = 'not-going'
+            WHERE s.series_id = ANY(@seriesIds)
+            ORDER BY s.original_start
+            """, new { seriesIds = seriesIds.ToArray(), me = personId }, cancellationToken: ct))).ToList();
+
     /// <summary>Scheduled sessions of a studio that have not started yet.</summary>
     public async Task<IReadOnlyList<SessionRow>> UpcomingOfStudioAsync(NpgsqlTransaction tx, Guid studioId, DateTimeOffset now, CancellationToken ct) =>
         (await tx.Connection!.QueryAsync<SessionRow>(new CommandDefinition(

@@ -7,7 +7,9 @@ using Studios.ServiceDefaults.Input;
 namespace Studios.Scheduling.Domain;
 
 /// <summary>Writes RFC 5545 feeds: one VTIMEZONE per zone used, each series as one recurring VEVENT (RRULE, EXDATE)
-/// with a stable UID, and every session edited on its own as an instance of that UID with a RECURRENCE-ID.</summary>
+/// with a stable UID, and every session edited on its own as an instance of that UID with a RECURRENCE-ID. A personal
+/// feed also shows the sessions the person is not going to as free time marked "Not going", and carries a reminder
+/// (VALARM) unless the person turned reminders off.</summary>
 public static class CalendarFeed
 {
     public const string ContentType = "text/calendar; charset=utf-8";
@@ -17,8 +19,12 @@ public static class CalendarFeed
 
     public static string SessionUid(Guid sessionId) => $"session-{sessionId:N}@studios";
 
-    public static string Write(string name, IReadOnlyList<FeedSeries> series, IReadOnlyList<FeedSession> sessions)
+    public static string Write(string name, IReadOnlyList<FeedSeries> series, IReadOnlyList<FeedSession> sessions,
+        PersonalFeed? personal = null)
     {
+        var declined = personal?.Declined.Select(session => session.Id).ToHashSet() ?? [];
+        // A declined session needs an instance of its own, edited or not (an edited one is already among the sessions).
+        sessions = [.. sessions, .. (personal?.Declined ?? []).Where(d => sessions.All(s => s.Id != d.Id))];
         var calendar = new Calendar { ProductId = ProductId };
         calendar.AddProperty("X-WR-CALNAME", TextRules.Printable(name));
         foreach (var zone in series.GroupBy(s => s.Schedule.TimeZone))
@@ -34,12 +40,24 @@ public static class CalendarFeed
             var master = one.Schedule.ToEvent();
             Describe(master, SeriesUid(one.Id), one.Title, one.Location, one.OnlineUrl, one.Sequence, one.UpdatedAt);
             master.Status = EventStatus.Confirmed;
+            Remind(master, personal?.ReminderMinutes);
             calendar.Events.Add(master);
 
             foreach (var session in overrides[one.Id].OrderBy(s => s.OriginalStart))
             {
                 var instance = Instance(one, session);
-                if (instance is not null) calendar.Events.Add(instance);
+                if (instance is null) continue;
+                if (declined.Contains(session.Id) && !session.Cancelled)
+                {
+                    // Not going: the slot stays visible but free, and no reminder rings for it.
+                    instance.Summary = $"Not going: {instance.Summary}";
+                    instance.Transparency = TransparencyType.Transparent;
+                }
+                else if (!session.Cancelled)
+                {
+                    Remind(instance, personal?.ReminderMinutes);
+                }
+                calendar.Events.Add(instance);
             }
         }
         return new CalendarSerializer().SerializeToString(calendar)!;
@@ -90,6 +108,17 @@ public static class CalendarFeed
             calendarEvent.Url = url;
             calendarEvent.Description = $"Join online: {TextRules.Printable(onlineUrl)}";
         }
+    }
+
+    private static void Remind(CalendarEvent calendarEvent, int? minutesBefore)
+    {
+        if (minutesBefore is not { } minutes) return;
+        calendarEvent.Alarms.Add(new Alarm
+        {
+            Action = AlarmAction.Display,
+            Description = calendarEvent.Summary,
+            Trigger = new Trigger(Duration.FromMinutes(-minutes)),
+        });
     }
 
     private static CalDateTime Local(DateTimeOffset instant, string zone) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Studios.ServiceDefaults.Options;
 
 namespace Studios.Scheduling.Extensions;
@@ -18,4 +19,9 @@ public sealed class SchedulingOptions
     /// <summary>A rule producing more sessions than this within the horizon is refused as unbounded-and-huge.</summary>
     [Positive]
     public int MaxSessionsInHorizon { get; set; } = 100;
+
+    /// <summary>The address calendar apps reach this service at, for the absolute feed URLs it hands out; when empty,
+    /// the request's own scheme and host.</summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
 }

@@ -25,6 +25,7 @@ public static class StewardshipExtensions
         builder.Services.AddSingleton<CheckInRepository>();
         builder.Services.AddSingleton<StudioHealthRepository>();
         builder.Services.AddSingleton<OverviewRepository>();
+        builder.Services.AddSingleton<StudioDiscoveryRepository>();
         builder.Services.AddSingleton<StudioHealthEvaluator>();
 
         builder.Services.AddSingleton<StewardshipMetrics>();
@@ -36,6 +37,7 @@ public static class StewardshipExtensions
     public static WebApplication MapStewardshipApi(this WebApplication app)
     {
         app.MapStudiosApi();
+        app.MapStudioDiscoveryApi();
         app.MapStudioLifecycleApi();
         app.MapStudioStewardsApi();
         app.MapStewardsApi();

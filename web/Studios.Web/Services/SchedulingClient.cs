@@ -1,0 +1,35 @@
+using Studios.Web.Services.Models;
+
+namespace Studios.Web.Services;
+
+/// <summary>Scheduling: sessions, RSVPs and the personal calendar feed.</summary>
+public sealed class SchedulingClient(HttpClient http) : ServiceClient(http)
+{
+    public Task<ServiceResult<Page<Session>>> StudioSessionsAsync(Guid studioId, CancellationToken ct, DateTimeOffset? from = null) =>
+        GetAsync<Page<Session>>($"/api/studios/{studioId}/sessions?limit=50" + (from is null ? "" : $"&from={Uri.EscapeDataString(from.Value.ToString("O"))}"), ct);
+
+    public Task<ServiceResult<Page<Session>>> MySessionsAsync(CancellationToken ct) => GetAsync<Page<Session>>("/api/people/me/sessions", ct);
+
+    public Task<ServiceResult<object>> RespondAsync(Guid sessionId, string response, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Put, $"/api/sessions/{sessionId}/rsvps/me", new { response }, ct);
+
+    public Task<ServiceResult<CalendarLink>> NewCalendarLinkAsync(CancellationToken ct) =>
+        SendAsync<CalendarLink>(HttpMethod.Post, "/api/people/me/calendar-token", null, ct);
+
+    public Task<ServiceResult<object>> CreateSeriesAsync(Guid studioId, object series, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Post, $"/api/studios/{studioId}/series", series, ct);
+
+    public Task<ServiceResult<Session>> SessionAsync(Guid sessionId, CancellationToken ct) => GetAsync<Session>($"/api/sessions/{sessionId}", ct);
+
+    public Task<ServiceResult<AttendanceSheet>> AttendanceAsync(Guid sessionId, CancellationToken ct) =>
+        GetAsync<AttendanceSheet>($"/api/sessions/{sessionId}/attendance", ct);
+
+    public Task<ServiceResult<AttendanceSheet>> RecordAttendanceAsync(Guid sessionId, Guid personId, string status, CancellationToken ct) =>
+        SendAsync<AttendanceSheet>(HttpMethod.Put, $"/api/sessions/{sessionId}/attendance", new { entries = new[] { new { personId, status } } }, ct);
+
+    public Task<ServiceResult<CalendarPreferences>> CalendarPreferencesAsync(CancellationToken ct) =>
+        GetAsync<CalendarPreferences>("/api/people/me/calendar-preferences", ct);
+
+    public Task<ServiceResult<CalendarPreferences>> SetRemindersAsync(int? minutesBefore, CancellationToken ct) =>
+        SendAsync<CalendarPreferences>(HttpMethod.Put, "/api/people/me/calendar-preferences", new { reminderMinutesBefore = minutesBefore }, ct);
+}
