@@ -13,12 +13,12 @@ public sealed class ReplicasTests(RunningSystem system)
         foreach (var service in Enum.GetValues<Service>())
         {
             var resource = system.Studios.Resource(RunningSystem.ResourceName(service));
-            Assert.Equal(RunningSystem.Replicas, resource.GetReplicaCount());
+            Assert.Equal(system.Replicas, resource.GetReplicaCount());
             var instances = await system.Studios.HealthyInstancesAsync(resource, timeout.Token);
-            Assert.Equal(RunningSystem.Replicas, instances.Select(i => i.ResourceId).Distinct().Count());
+            Assert.Equal(system.Replicas, instances.Select(i => i.ResourceId).Distinct().Count());
             Assert.All(instances, i => Assert.Equal(HealthStatus.Healthy, i.Snapshot.HealthStatus));
             var pids = instances.Select(i => i.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value!.ToString()).ToHashSet();
-            Assert.Equal(RunningSystem.Replicas, pids.Count);
+            Assert.Equal(system.Replicas, pids.Count);
         }
     }
 }

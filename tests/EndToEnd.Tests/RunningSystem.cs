@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Studios.EndToEnd.Tests;
 
-/// <summary>The whole system, started once for the collection by Aspire.Hosting.Testing on AppHost/Program.cs with two
+/// <summary>The whole system, started once for the collection by Aspire.Hosting.Testing on AppHost/Program.cs with (by default) two
 /// replicas of every service (competing consumers, two relays and two of every background job, as in production), ready
 /// once every resource and every instance is Running and Healthy; stopped (every process with it) at the end.</summary>
 public sealed class RunningSystem : IAsyncLifetime
@@ -20,12 +20,17 @@ public sealed class RunningSystem : IAsyncLifetime
         _ => service.ToString().ToLowerInvariant(),
     };
 
-    public const int Replicas = 2;
+    /// <summary>Instances of every service: two for the journey (as in production), one where only the pages are under test.</summary>
+    public int Replicas { get; }
 
-    // Twice the processes to start: on the shared two cores each service's `dotnet run` launcher took minutes to start its
-    // process (ten launchers, two services up after 4.5 min), so the start gets twice the single-instance allowance.
+    public RunningSystem() : this(replicas: 2) { }
+
+    public RunningSystem(int replicas) => Replicas = replicas;
+
+    // Every replica is another process to start: on the shared two cores each service's `dotnet run` launcher took minutes
+    // to start its process (ten launchers, two services up after 4.5 min), so each replica adds the single-instance allowance.
     public async Task InitializeAsync() =>
-        Studios = await StudiosApp.StartAsync(extraArgs: [$"--Replicas={Replicas}"], startTimeout: StudiosApp.StartTimeout * Replicas);
+        Studios = await StudiosApp.StartAsync(extraArgs: [ --Replicas={Replicas}"], startTimeout: StudiosApp.StartTimeout * Replicas);
 
     /// <summary>A person signed in with a token from the development identity (a new subject: their person id).</summary>
     public async Task<Person> SignInAsync(string name, params string[] roles)

@@ -27,7 +27,10 @@ public sealed class Arrange(RunningSystem system)
     {
         var olu = await system.SignInAsync("Olu", "operator");
         var steward = await PersonAsync(name, "steward");
-        await olu.PostAsync(Stewardship, "/api/stewards", new { personId = steward.Id, displayName = steward.Name, maxStudios = 5 }, HttpStatusCode.Created);
+        // Stewardship takes only registered people, which it learns from Membership's PersonRegistered a moment later.
+        await Eventually.MatchAsync(
+            () => olu.SendRawAsync(HttpMethod.Post, Stewardship, "/api/stewards", new { personId = steward.Id, displayName = steward.Name, maxStudios = 5 }),
+            response => response.StatusCode == HttpStatusCode.Created, Patience, "Stewardship to take the registered person as a steward");
         return steward;
     }
 

@@ -10,7 +10,7 @@ public sealed class WebSystem : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public RunningSystem System { get; } = new();
+    public RunningSystem System { get; } = new(replicas: 1);
 
     public IBrowser Browser { get; private set; } = null!;
 
