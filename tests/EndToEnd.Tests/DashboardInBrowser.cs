@@ -43,11 +43,12 @@ internal static class DashboardInBrowser
 
         // The login URL the AppHost prints: the resources page, each service Running (Aspire shows an unhealthy one as such).
         await page.GotoAsync($"{baseUrl}/login?t={Uri.EscapeDataString(studios.BrowserToken)}");
+        // A service with replicas is a group row plus one row per instance (named after it), so each name has several rows.
         foreach (var service in MeterOf.Keys.Append("identity").Append("mail"))
         {
-            var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByText(service, new() { Exact = true }) });
-            await Expect(row).ToContainTextAsync("Running");
-            await Expect(row).Not.ToContainTextAsync("Unhealthy");
+            var rows = page.GetByRole(AriaRole.Row).Filter(new() { HasText = service });
+            await Expect(rows.Filter(new() { HasText = "Running" }).First).ToBeVisibleAsync();
+            await Expect(rows.Filter(new() { HasText = "Unhealthy" })).ToHaveCountAsync(0);
         }
         await Shoot(page, "resources", output);
 
@@ -57,7 +58,8 @@ internal static class DashboardInBrowser
         await Expect(spanCells.First).ToBeVisibleAsync();
         await Expect(spanCells.Filter(new() { HasText = "membership" }).First).ToBeAttachedAsync();
         var titles = await spanCells.EvaluateAllAsync<string[]>("cells => cells.map(c => c.getAttribute('title'))");
-        var services = titles.Select(title => title.Split(':')[0]).ToHashSet();
+        // A span's title starts with its resource: the service's name, or an instance of it ("membership-x7k2") with replicas.
+        var services = titles.Select(title => MeterOf.Keys.FirstOrDefault(title.StartsWith) ?? title.Split(':')[0]).ToHashSet();
         output.WriteLine($"  trace {traceId}: {titles.Length} spans from {string.Join(", ", services.Order())}");
         Assert.Superset(MeterOf.Keys.ToHashSet(), services);
         await Shoot(page, "trace", output);

@@ -95,12 +95,15 @@ public sealed class PracticeLifecycleTests(PracticeLifecycleTests.Fixture servic
     public async Task Bad_input_gets_field_errors()
     {
         var response = await Author.PostAsJsonAsync("/api/practices", Api.Practice(" ", minMinutes: 5, maxMinutes: 8,
-            steps: [new { title = "Long", minutes = 9 }], tags: ["ok", "bad\u0007bell"]), Api.Json);
+            steps: [new { title = "Long", minutes = 9 }], tags: ["ok"]), Api.Json);
         var problem = await response.ReadAsync(HttpStatusCode.BadRequest);
         var errors = problem["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("title"));
         Assert.Contains("does not fit", errors["steps"]![0]!.GetValue<string>());
-        Assert.True(errors.ContainsKey("tags[1]"));
+
+        // A control character is refused by the input rules before the practice rules run, naming the element.
+        var bell = await Author.PostAsJsonAsync("/api/practices", Api.Practice("Bell", tags: ["ok", "bad\u0007bell"]), Api.Json);
+        Assert.True((await bell.ReadAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject().ContainsKey("tags[1]"));
 
         var nul = await Author.PostAsJsonAsync("/api/practices", Api.Practice("Null\u0000byte"), Api.Json);
         Assert.True((await nul.ReadAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject().ContainsKey("title"));

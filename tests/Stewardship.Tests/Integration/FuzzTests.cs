@@ -16,10 +16,10 @@ public sealed class FuzzTests(StewardshipFixture fixture, ITestOutputHelper outp
     [Fact]
     public async Task Bad_input_to_every_operation_is_a_400_naming_the_field_and_changes_nothing_else()
     {
-        var me = Guid.NewGuid();
+        var me = await fixture.RegisteredPersonAsync();
         var client = fixture.Factory.ClientFor(me, "Fuzz Steward", "steward", "operator", "facilitator");
         await client.AddStewardAsync(me, 50, "Fuzz Steward");
-        var otherSteward = (await client.AddStewardAsync(Guid.NewGuid(), 50, "Other Steward")).PersonId;
+        var otherSteward = (await client.AddStewardAsync(await fixture.RegisteredPersonAsync(), 50, "Other Steward")).PersonId;
         var facilitator = Guid.NewGuid();
         var studio = await client.ProposeAsync(facilitator: facilitator);
         await client.ApproveAsync(studio.Id, me);

@@ -12,7 +12,7 @@ public sealed class InputRulesTests(StewardshipFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_NUL_in_any_text_field_is_a_400_naming_it_and_the_valid_requests_after_it_succeed()
     {
-        var me = Guid.NewGuid();
+        var me = await fixture.RegisteredPersonAsync();
         var client = fixture.Factory.ClientFor(me, "Sam Steward", "steward", "operator", "facilitator");
         await client.AddStewardAsync(me, 50, "Sam Steward");
         var studio = await client.ProposeAsync();
