@@ -30,7 +30,7 @@ public sealed class RunningSystem : IAsyncLifetime
     // Every replica is another process to start: on the shared two cores each service's `dotnet run` launcher took minutes
     // to start its process (ten launchers, two services up after 4.5 min), so each replica adds the single-instance allowance.
     public async Task InitializeAsync() =>
-        Studios = await StudiosApp.StartAsync(extraArgs: [ --Replicas={Replicas}"], startTimeout: StudiosApp.StartTimeout * Replicas);
+        Studios = await StudiosApp.StartAsync(extraArgs: [$"--Replicas={Replicas}"], startTimeout: StudiosApp.StartTimeout * Replicas);
 
     /// <summary>A person signed in with a token from the development identity (a new subject: their person id).</summary>
     public async Task<Person> SignInAsync(string name, params string[] roles)
