@@ -26,6 +26,8 @@ internal static class DashboardInBrowser
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package.");
         var baseUrl = studios.DashboardUrl.ToString().TrimEnd('/');
+        // Expect's own 5 s default is not the context's: on a loaded machine the dashboard took longer to list its resources.
+        SetDefaultExpectTimeout(30_000);
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -25,7 +25,8 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public RunningSystem() : this(replicas: 2) { }
 
-    public RunningSystem(int replicas) => Replicas = replicas;
+    // Not public: xunit wants one public constructor on a collection fixture; Web.Tests (which links this file) uses this one.
+    internal RunningSystem(int replicas) => Replicas = replicas;
 
     // Every replica is another process to start: on the shared two cores each service's `dotnet run` launcher took minutes
     // to start its process (ten launchers, two services up after 4.5 min), so each replica adds the single-instance allowance.

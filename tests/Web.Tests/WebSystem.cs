@@ -21,6 +21,8 @@ public sealed class WebSystem : IAsyncLifetime
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package.");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         await System.InitializeAsync();
+        // Expect's own 5 s default is not the context's 30 s: on a loaded machine a page can take longer.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
