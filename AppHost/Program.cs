@@ -19,7 +19,7 @@ var mail = builder.AddSmtp4dev("mail");
 // Local only: signs the tokens the services accept (in production they trust a real OIDC authority).
 var identity = builder.AddDevIdentity("identity");
 
-builder.AddService<Projects.Membership_Api>("membership", identity)
+var membership = builder.AddService<Projects.Membership_Api>("membership", identity)
     .WithReference(membershipDb, "membership").WaitFor(membershipDb)
     .WithReference(messaging).WaitFor(messaging);
 
@@ -39,6 +39,8 @@ builder.AddService<Projects.Notifications_Api>("notifications", identity)
     .WithReference(notificationsDb, "notifications").WaitFor(notificationsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(mail).WaitFor(mail)
-    .WithPublicBaseUrl("Notifications__PublicBaseUrl");
+    .WithPublicBaseUrl("Notifications__PublicBaseUrl")
+    // Email verification links point at Membership's anonymous /api/email-verifications/{token}.
+    .WithEnvironment("Notifications__MembershipPublicUrl", membership.GetEndpoint("http"));
 
 return builder.Build().RunOrPublish(args);

@@ -38,9 +38,9 @@ public static class PeopleApi
         if (person is null)
             return Problems.Conflict("You are already registered.", "Change your profile with PUT /api/people/me.");
 
-        await services.EmailVerifications.ClaimAsync(transaction, me, profile.Email, now, ct);
         await services.Outbox.EnqueueAsync(transaction,
             new PersonRegistered(me, profile.DisplayName, profile.TimeZone, profile.Locale, now), ct);
+        await services.EmailVerifications.ClaimAsync(transaction, me, profile.Email, now, ct);
         await transaction.CommitAsync(ct);
 
         ETags.Set(services.Context.Response, person.Version);
