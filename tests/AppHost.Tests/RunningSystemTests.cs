@@ -70,6 +70,7 @@ public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper out
         var environment = App.Snapshot("notifications").EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value ?? "");
         Assert.Equal($"smtp://127.0.0.1:{App.App.GetEndpoint("mail", "smtp").Port}", environment["ConnectionStrings__mail"]);
         Assert.Equal(App.Url("notifications").ToString().TrimEnd('/'), environment["Notifications__PublicBaseUrl"].TrimEnd('/'));
+        Assert.Equal(App.Url("membership").ToString().TrimEnd('/'), environment["Notifications__MembershipPublicUrl"].TrimEnd('/'));
 
         using var mailbox = new HttpClient { BaseAddress = App.Url("mail") };
         using var messages = await mailbox.GetAsync("/api/messages");

@@ -15,11 +15,14 @@ public static class EmailVerificationsApi
     public static IEndpointRouteBuilder MapEmailVerificationsApi(this IEndpointRouteBuilder app)
     {
         var links = app.MapGroup("/api/email-verifications").WithTags("EmailVerification").AllowAnonymous();
-        links.MapGet("/{token}", Confirm).WithName("ConfirmEmailVerification");
-        links.MapPost("/{token}", Verify).WithName("VerifyEmail").DisableAntiforgery();
+        links.MapGet("/{token}", Confirm).WithName("ConfirmEmailVerification")
+            .WithSummary("The page a verification link opens: a button that verifies (GET changes nothing).");
+        links.MapPost("/{token}", Verify).WithName("VerifyEmail").DisableAntiforgery()
+            .WithSummary("Verifies the address the link was mailed to: it becomes the person's, other claims to it are dropped.");
 
         var mine = app.MapGroup("/api/people/me/email-verification").WithTags("EmailVerification").RequireAuthorization();
-        mine.MapPost("/", MailAgain).WithName("RequestEmailVerification");
+        mine.MapPost("/", MailAgain).WithName("RequestEmailVerification")
+            .WithSummary("Mails the caller's unverified address a new verification link (limited to one per interval).");
         return app;
     }
 
