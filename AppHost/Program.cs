@@ -40,7 +40,9 @@ var notifications = builder.AddService<Projects.Notifications_Api>("notification
     .WithReference(notificationsDb, "notifications").WaitFor(notificationsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(mail).WaitFor(mail)
-    .WithPublicBaseUrl("Notifications__PublicBaseUrl");
+    .WithPublicBaseUrl("Notifications__PublicBaseUrl")
+    // Email verification links point at Membership's anonymous /api/email-verifications/{token}.
+    .WithEnvironment("Notifications__MembershipPublicUrl", membership.GetEndpoint("http"));
 
 // The people-facing web app: people sign in at the identity and it calls the services with their token.
 var web = builder.AddWebApp("web", identity, membership, scheduling, practiceContent, stewardship);

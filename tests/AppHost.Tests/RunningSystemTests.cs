@@ -82,6 +82,7 @@ public sealed class RunningSystemTests(RunningApp running, ITestOutputHelper out
         Assert.Equal(App.Url("notifications").ToString().TrimEnd('/'), environment["Notifications__PublicBaseUrl"].TrimEnd('/'));
         // Its mails link to the web app.
         Assert.Equal(App.Url("web").ToString().TrimEnd('/'), environment["Notifications__AppBaseUrl"].TrimEnd('/'));
+        Assert.Equal(App.Url("membership").ToString().TrimEnd('/'), environment["Notifications__MembershipPublicUrl"].TrimEnd('/'));
 
         using var mailbox = new HttpClient { BaseAddress = App.Url("mail") };
         using var messages = await mailbox.GetAsync("/api/messages");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Studios.Testing.Mail;
 using Xunit.Abstractions;
 using static Studios.EndToEnd.Tests.Service;
@@ -28,9 +29,14 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         var ana = await system.SignInAsync("Ana", "participant");
         var ben = await system.SignInAsync("Ben", "participant");
         var cy = await system.SignInAsync("Cy", "participant");
+        using var mailbox = new Mailbox(system.Studios.Url("mail"));
         foreach (var person in new[] { fay, ana, ben, cy, sam })
             await person.PostAsync(Membership, "/api/people", new { displayName = person.Name, email = person.Email, timeZone = Zone, locale = "en-GB" },
                 HttpStatusCode.Created);
+        // An address counts once its owner opens the link mailed to it (Ben verifies his later, when his invitation needs it).
+        foreach (var person in new[] { fay, ana, cy, sam })
+            await VerifyEmailAsync(mailbox, person);
+        Step("registered; addresses verified by the mailed links");
         // Only a registered person may steward: the pool takes Sam once Stewardship has heard PersonRegistered.
         await Until(async () =>
             {
@@ -40,7 +46,6 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
             }, status => status == HttpStatusCode.Created, "Stewardship to know Sam as a registered person and take him into the pool");
         // Ben wants his session reminders five minutes before (the shortest a person may choose).
         await ben.PutAsync(Notifications, "/api/people/me/notification-preferences", new { enabled = new { }, reminderMinutesBefore = new[] { 5 } });
-        using var mailbox = new Mailbox(system.Studios.Url("mail"));
 
         // A facilitator proposes a studio; a steward approves it (the approval's trace is ours: we send its traceparent).
         var proposed = await fay.PostAsync(Stewardship, "/api/studios", new
@@ -85,6 +90,10 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
         var invitation = await fay.PostAsync(Membership, $"/api/studios/{studioId}/invitations", new { email = ben.Email }, HttpStatusCode.Created);
         var invitationMail = Assert.Single(await mailbox.WaitForAsync(ben.Email, Kind("invitation")));
         Assert.Contains($"/invitations/{(string?)invitation["token"]}", invitationMail.Text, StringComparison.Ordinal);
+        // Ben's address is still only his claim: he is told to verify it first, opens the link mailed to it, then accepts.
+        var unverified = await ben.PostAsync(Membership, $"/api/invitations/{(string?)invitation["token"]}/accept", null, HttpStatusCode.Forbidden);
+        Assert.Equal("email-not-verified", (string?)unverified["reason"]);
+        await VerifyEmailAsync(mailbox, ben);
         var benJoined = await ben.PostAsync(Membership, $"/api/invitations/{(string?)invitation["token"]}/accept", null);
         Assert.Equal(("active", "invitation"), ((string?)benJoined["state"], (string?)benJoined["joinedVia"]));
 
@@ -275,6 +284,22 @@ public sealed class JourneyTests(RunningSystem system, ITestOutputHelper output)
     }
 
     private static Func<ReceivedMail, bool> Kind(string kind) => mail => mail.Header("X-Studios-Notification") == kind;
+
+    /// <summary>What the person does with the verification mail: opens its link (a page with a button, so a mail scanner
+    /// verifies nothing) and presses the button, without signing in.</summary>
+    private static async Task VerifyEmailAsync(Mailbox mailbox, Person person)
+    {
+        var mail = Assert.Single(await mailbox.WaitForAsync(person.Email, Kind("email-verification")));
+        var link = Regex.Match(mail.Text, @"https?://\S+/api/email-verifications/[A-Za-z0-9_-]+").Value;
+        Assert.False(string.IsNullOrEmpty(link), $"the verification mail to {person.Name} has the link: {mail.Text}");
+        using var browser = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var page = await browser.GetAsync(link);
+        Assert.Contains("<form method=\"post\">", await page.Content.ReadAsStringAsync());
+        using var confirmed = await browser.PostAsync(link, new FormUrlEncodedContent([new KeyValuePair<string, string>("confirm", "yes")]));
+        var body = await confirmed.Content.ReadAsStringAsync();
+        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, $"verifying {person.Name}'s address answered {(int)confirmed.StatusCode}: {body}");
+        Assert.Contains("is verified", body);
+    }
 
     private enum SpanKind { Unspecified, Internal, Server, Client, Producer, Consumer }
 

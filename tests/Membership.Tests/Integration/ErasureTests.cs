@@ -44,6 +44,8 @@ public sealed class ErasureTests(MembershipFixture fixture)
             SELECT (SELECT count(*) FROM people WHERE id = @Id AND (display_name IS NOT NULL OR email IS NOT NULL OR time_zone IS NOT NULL OR locale IS NOT NULL))
                  + (SELECT count(*) FROM memberships WHERE person_id = @Id AND intake_answer IS NOT NULL)
                  + (SELECT count(*) FROM people WHERE email = @Email)
+                 + (SELECT count(*) FROM email_claims WHERE person_id = @Id)
+                 + (SELECT count(*) FROM email_verifications WHERE person_id = @Id)
             """, new { person.Id, person.Email });
         Assert.Equal(0, remaining);
 

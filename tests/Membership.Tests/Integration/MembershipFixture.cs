@@ -31,6 +31,8 @@ public sealed class MembershipFixture : IAsyncLifetime
     public MessageLog<MemberJoinedStudio> MemberJoined { get; private set; } = null!;
     public MessageLog<MemberLeftStudio> MemberLeft { get; private set; } = null!;
     public MessageLog<MemberRoleChanged> MemberRoleChanged { get; private set; } = null!;
+    public MessageLog<EmailVerificationRequested> VerificationRequested { get; private set; } = null!;
+    public MessageLog<PersonEmailVerified> EmailVerified { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -51,6 +53,8 @@ public sealed class MembershipFixture : IAsyncLifetime
         MemberJoined = await Bus.ObserveAsync<MemberJoinedStudio>();
         MemberLeft = await Bus.ObserveAsync<MemberLeftStudio>();
         MemberRoleChanged = await Bus.ObserveAsync<MemberRoleChanged>();
+        VerificationRequested = await Bus.ObserveAsync<EmailVerificationRequested>();
+        EmailVerified = await Bus.ObserveAsync<PersonEmailVerified>();
     }
 
     public async Task DisposeAsync()
@@ -69,12 +73,39 @@ public sealed class MembershipFixture : IAsyncLifetime
             Factory.ClientFor(id, name, roles.Length == 0 ? ["participant"] : roles));
     }
 
+    /// <summary>A registered person whose address is verified (they opened the link mailed to it), as most people are.</summary>
     public async Task<TestPerson> RegisterAsync(string? name = null, params string[] roles)
+    {
+        var person = await RegisterUnverifiedAsync(name, roles);
+        await VerifyAsync(person);
+        return person;
+    }
+
+    /// <summary>A registered person who has not opened the verification link yet: their address is only a claim.</summary>
+    public async Task<TestPerson> RegisterUnverifiedAsync(string? name = null, params string[] roles)
     {
         var person = Person(name, roles);
         var response = await person.Client.PostAsJsonAsync("/api/people", Profile(person));
         await response.ShouldBeAsync(HttpStatusCode.Created);
         return person;
+    }
+
+    /// <summary>The tokens of the verification links mailed for the person's <paramref name="email"/>, oldest first, once
+    /// <paramref name="count"/> have been published (Notifications would mail each).</summary>
+    public async Task<IReadOnlyList<string>> VerificationTokensAsync(Guid personId, string email, int count = 1)
+    {
+        bool Mine(EmailVerificationRequested e) => e.PersonId == personId && e.Email == email;
+        await Eventually.TrueAsync(() => VerificationRequested.Messages.Count(Mine) >= count, TimeSpan.FromSeconds(20),
+            $"{count} verification link(s) for {email} to be published");
+        return VerificationRequested.Messages.Where(Mine).Select(e => e.Token).ToList();
+    }
+
+    /// <summary>Opens the (latest) verification link mailed to the person's address, as they would, without signing in.</summary>
+    public async Task VerifyAsync(TestPerson person, string? email = null)
+    {
+        var token = (await VerificationTokensAsync(person.Id, email ?? person.Email))[^1];
+        using var anonymous = Factory.CreateClient();
+        await (await anonymous.PostAsync($"/api/email-verifications/{token}", content: null)).ShouldBeAsync(HttpStatusCode.OK);
     }
 
     public static object Profile(TestPerson person, string timeZone = "Europe/Berlin", string locale = "en-GB") =>

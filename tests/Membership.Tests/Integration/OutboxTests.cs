@@ -49,18 +49,20 @@ public sealed class OutboxTests(MembershipFixture fixture)
             """, new { Id = person.Id.ToString() })).ToList();
 
         Assert.Equal(
-            [typeof(PersonRegistered), typeof(PersonEmailChanged), typeof(PersonProfileUpdated), typeof(MemberJoinedStudio),
-             typeof(MemberRoleChanged), typeof(MemberLeftStudio), typeof(PersonErased)],
+            [typeof(PersonRegistered), typeof(EmailVerificationRequested), typeof(PersonEmailVerified), typeof(PersonProfileUpdated),
+             typeof(MemberJoinedStudio), typeof(MemberRoleChanged), typeof(MemberLeftStudio), typeof(PersonErased)],
             rows.Select(row => Type.GetType(row.Type)));
         Assert.All(rows, row => Assert.NotNull(row.SentAt));
 
         // The messages observed on the broker carry the outbox rows' ids.
         Assert.Contains(rows[0].Id, fixture.PersonRegistered.MessageIds.Cast<Guid>());
-        Assert.Contains(rows[2].Id, fixture.PersonProfileUpdated.MessageIds.Cast<Guid>());
-        Assert.Contains(rows[3].Id, fixture.MemberJoined.MessageIds.Cast<Guid>());
-        Assert.Contains(rows[4].Id, fixture.MemberRoleChanged.MessageIds.Cast<Guid>());
-        Assert.Contains(rows[5].Id, fixture.MemberLeft.MessageIds.Cast<Guid>());
-        Assert.Contains(rows[6].Id, fixture.PersonErased.MessageIds.Cast<Guid>());
+        Assert.Contains(rows[1].Id, fixture.VerificationRequested.MessageIds.Cast<Guid>());
+        Assert.Contains(rows[2].Id, fixture.EmailVerified.MessageIds.Cast<Guid>());
+        Assert.Contains(rows[3].Id, fixture.PersonProfileUpdated.MessageIds.Cast<Guid>());
+        Assert.Contains(rows[4].Id, fixture.MemberJoined.MessageIds.Cast<Guid>());
+        Assert.Contains(rows[5].Id, fixture.MemberRoleChanged.MessageIds.Cast<Guid>());
+        Assert.Contains(rows[6].Id, fixture.MemberLeft.MessageIds.Cast<Guid>());
+        Assert.Contains(rows[7].Id, fixture.PersonErased.MessageIds.Cast<Guid>());
 
         // Each body has exactly the contract's properties.
         foreach (var row in rows)
@@ -70,8 +72,9 @@ public sealed class OutboxTests(MembershipFixture fixture)
             var actual = JsonDocument.Parse(row.Body).RootElement.EnumerateObject().Select(p => p.Name).Order();
             Assert.Equal(expected, actual);
         }
-        // The address travels only in PersonEmailChanged, which only Notifications consumes.
-        Assert.Equal([typeof(PersonEmailChanged)], rows.Where(row => row.Body.Contains('@')).Select(row => Type.GetType(row.Type)));
-        Assert.Equal(person.Email, JsonDocument.Parse(rows[1].Body).RootElement.GetProperty("email").GetString());
+        // The address travels only in the verification events, which only Notifications consumes.
+        Assert.Equal([typeof(EmailVerificationRequested), typeof(PersonEmailVerified)],
+            rows.Where(row => row.Body.Contains('@')).Select(row => Type.GetType(row.Type)));
+        Assert.Equal(person.Email, JsonDocument.Parse(rows[2].Body).RootElement.GetProperty("email").GetString());
     }
 }

@@ -22,13 +22,13 @@ public sealed class InvitationRulesTests
     [Fact]
     public void Tokens_are_random_url_safe_and_stored_only_as_their_hash()
     {
-        var (token, hash) = InvitationTokens.New();
-        var (other, otherHash) = InvitationTokens.New();
+        var (token, hash) = LinkTokens.New();
+        var (other, otherHash) = LinkTokens.New();
         Assert.NotEqual(token, other);
         Assert.NotEqual(hash, otherHash);
         Assert.Equal(43, token.Length); // 256 bits, base64url without padding
         Assert.Matches("^[A-Za-z0-9_-]+$", token);
-        Assert.Equal(hash, InvitationTokens.Hash(token));
+        Assert.Equal(hash, LinkTokens.Hash(token));
         Assert.Equal(32, hash.Length);
         Assert.DoesNotContain(token, Convert.ToBase64String(hash));
     }

@@ -22,7 +22,7 @@ public sealed class Community(NotificationsFixture fixture)
     public async Task<TestPerson> RegisterAsync(TestPerson person)
     {
         await fixture.Bus.PublishAsync(new PersonRegistered(person.Id, person.Name, person.TimeZone, person.Locale, Now));
-        await fixture.Bus.PublishAsync(new PersonEmailChanged(person.Id, person.Email, Now));
+        await fixture.Bus.PublishAsync(new PersonEmailVerified(person.Id, person.Email, Now));
         return person;
     }
 

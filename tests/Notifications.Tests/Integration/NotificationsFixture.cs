@@ -35,6 +35,7 @@ public class NotificationsFixture : IAsyncLifetime
         ["ConnectionStrings:mail"] = mailServer.ConnectionString,
         ["Notifications:PublicBaseUrl"] = "http://notifications.test",
         ["Notifications:AppBaseUrl"] = "https://app.test",
+        ["Notifications:MembershipPublicUrl"] = "https://membership.test",
         ["Notifications:DeliveryInterval"] = "00:00:00.300",
         ["Notifications:ReminderInterval"] = "00:00:00.300",
         ["Notifications:DigestInterval"] = "00:00:00.500",

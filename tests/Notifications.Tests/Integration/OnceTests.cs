@@ -57,7 +57,7 @@ public sealed class OnceTests(NotificationsFixture fixture) : IClassFixture<Noti
             Assert.Equal(0, await CountAsync(table, eve.Id));
         // Later events about her, and an older address change arriving late, bring nothing back.
         var late = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
-        await fixture.Bus.PublishAsync(new PersonEmailChanged(eve.Id, eve.Email, _community.Now.AddMinutes(-5)), late[0]);
+        await fixture.Bus.PublishAsync(new PersonEmailVerified(eve.Id, eve.Email, _community.Now.AddMinutes(-5)), late[0]);
         await fixture.Bus.PublishAsync(new MemberJoinedStudio(studioId, eve.Id, "participant", "waitlist", _community.Now), late[1]);
         await fixture.Bus.PublishAsync(new SessionCancelled(sessionId, studioId, startsAt, "Rain.", _community.Now, "facilitator"), late[2]);
         foreach (var id in late) await fixture.ConsumedAsync(id);

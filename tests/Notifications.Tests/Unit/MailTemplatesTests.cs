@@ -9,13 +9,13 @@ public sealed class MailTemplatesTests
     public static TheoryData<string> Templates() =>
     [
         .. NotificationKinds.All.Where(kind => kind != NotificationKinds.JoinRequestDecided),
-        "join-request-approved", "join-request-waitlisted", "join-request-declined",
+        "join-request-approved", "join-request-waitlisted", "join-request-declined", NotificationKinds.EmailVerification,
     ];
 
     private static readonly string[] Placeholders =
     [
         "name", "studio", "session", "reason", "unsubscribeUrl", "preferencesUrl", "studioUrl", "studiosUrl", "sessionUrl", "healthUrl",
-        "reviewUrl", "followUpsUrl", "acceptUrl", "role", "score", "reasons", "week", "startsAt", "expiresAt", "previousStartsAt",
+        "reviewUrl", "followUpsUrl", "acceptUrl", "verifyUrl", "role", "score", "reasons", "week", "startsAt", "expiresAt", "previousStartsAt",
         "requester", "inviter", "studios", "openFollowUps", "overdueFollowUps",
     ];
 

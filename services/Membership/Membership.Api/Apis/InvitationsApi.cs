@@ -48,11 +48,12 @@ public static class InvitationsApi
         if (current?.State is MemberStates.Active or MemberStates.Waitlisted)
             return Problems.Conflict("This person already belongs to the studio.", currentState: new { state = current.State });
 
-        var (token, hash) = InvitationTokens.New();
+        var (token, hash) = LinkTokens.New();
         var invitation = new InvitationRow(Guid.CreateVersion7(now), studioId, email, role, services.Me, now,
             now + services.Options.Value.InvitationLifetime, null, null, null);
         await services.Invitations.InsertAsync(transaction, invitation, hash, ct);
-        // A registered invitee shows on the roster as invited until they accept, or the invitation ends.
+        // A registered invitee (a verified address) holds an invited line until they accept, or the invitation ends; the
+        // roster shows it to them only, so the inviter does not learn who has the address.
         if (invitee is { } personId && current?.State is null or MemberStates.Invited)
         {
             var row = (current ?? MembershipRow.New(studioId, personId, role, MemberStates.Invited, now))
@@ -116,13 +117,13 @@ public static class InvitationsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The invitee accepts: a registered person whose email the invitation was sent to. The token works
+    /// <summary>The invitee accepts: a registered person whose verified email the invitation was sent to. The token works
     /// once; an expired, used or revoked one is 410 Gone.</summary>
     public static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Accept(string token, [AsParameters] MembershipServices services)
     {
-        if (token.Length > InvitationTokens.MaxLength) return Problems.NotFound("Invitation");
+        if (token.Length > LinkTokens.MaxLength) return Problems.NotFound("Invitation");
         var (me, now, ct) = (services.Me, services.Time.GetUtcNow(), services.Aborted);
-        var hash = InvitationTokens.Hash(token);
+        var hash = LinkTokens.Hash(token);
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -138,7 +139,13 @@ public static class InvitationsApi
         if (studio is null || invitation is null) return Problems.NotFound("Invitation");
         if (Unusable(invitation, now) is { } goneNow) return goneNow;
         if (invitation.Email != person.Email)
-            return Problems.Forbidden("This invitation was sent to another email address.");
+        {
+            // Only a verified address counts: whoever merely gave the invited address cannot take the invitation.
+            var claim = await services.Verifications.FindClaimAsync(connection, me, ct);
+            return claim is not null && claim.Email == invitation.Email
+                ? MembershipProblems.EmailNotVerified()
+                : Problems.Forbidden("This invitation was sent to another email address.");
+        }
 
         var current = await services.Memberships.CurrentAsync(transaction, studio.Id, me, ct);
         var counts = await services.Memberships.CountAsync(connection, studio.Id, ct);

@@ -20,6 +20,9 @@ internal static class MembershipProblems
         Problems.Conflict("A studio keeps at least one facilitator.",
             "Make another member facilitator first.");
 
-    public static ProblemHttpResult EmailTaken() =>
-        Problems.Conflict("This email address is already registered to someone else.", currentState: new { field = "email" });
+    /// <summary>The caller claimed the address the invitation went to but has not opened the link mailed to it yet.</summary>
+    public static ProblemHttpResult EmailNotVerified() =>
+        TypedResults.Problem(title: "Verify your email address first.",
+            detail: "Open the link we mailed to your address (or ask for a new one with POST /api/people/me/email-verification), then accept again.",
+            statusCode: StatusCodes.Status403Forbidden, extensions: new Dictionary<string, object?> { ["reason"] = "email-not-verified" });
 }

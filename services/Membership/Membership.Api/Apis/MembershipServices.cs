@@ -19,7 +19,9 @@ public sealed record MembershipServices(
     MembershipRepository Memberships,
     RosterViewRepository RosterViews,
     InvitationRepository Invitations,
+    EmailVerificationRepository Verifications,
     Roster Roster,
+    EmailVerifications EmailVerifications,
     MembershipMetrics Metrics,
     TimeProvider Time,
     IOptions<MembershipOptions> Options)

@@ -22,7 +22,8 @@ public static class PeopleApi
         return app;
     }
 
-    /// <summary>Registers the signed-in subject.</summary>
+    /// <summary>Registers the signed-in subject. The address is a claim until verified (a link is mailed to it); the answer
+    /// is the same whether or not someone else has the address, so registering tells no one who is registered.</summary>
     public static async Task<Results<Created<PersonResponse>, ValidationProblem, ProblemHttpResult>> Register(
         PersonProfileRequest request, [AsParameters] MembershipServices services)
     {
@@ -33,28 +34,18 @@ public static class PeopleApi
 
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (await services.People.FindIdByEmailAsync(transaction, profile.Email, ct) is { } owner && owner != me)
-            return MembershipProblems.EmailTaken();
-        PersonRow? person;
-        try
-        {
-            person = await services.People.RegisterAsync(transaction, me, profile, now, ct);
-        }
-        catch (PostgresException exception) when (IsEmailTaken(exception))
-        {
-            return MembershipProblems.EmailTaken();
-        }
+        var person = await services.People.RegisterAsync(transaction, me, profile, now, ct);
         if (person is null)
             return Problems.Conflict("You are already registered.", "Change your profile with PUT /api/people/me.");
 
-        await services.Memberships.SyncInvitationsAsync(transaction, me, profile.Email, now, ct);
         await services.Outbox.EnqueueAsync(transaction,
             new PersonRegistered(me, profile.DisplayName, profile.TimeZone, profile.Locale, now), ct);
-        await services.Outbox.EnqueueAsync(transaction, new PersonEmailChanged(me, profile.Email, now), ct);
+        await services.EmailVerifications.ClaimAsync(transaction, me, profile.Email, now, ct);
         await transaction.CommitAsync(ct);
 
         ETags.Set(services.Context.Response, person.Version);
-        return TypedResults.Created($"/api/people/{me}", PersonResponse.From(person, showEmail: true));
+        return TypedResults.Created($"/api/people/{me}",
+            PersonResponse.Own(person, new EmailClaimRow(me, profile.Email, now, now)));
     }
 
     public static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> GetMe([AsParameters] MembershipServices services)
@@ -62,11 +53,13 @@ public static class PeopleApi
         await using var connection = await services.OpenConnectionAsync();
         var person = await services.People.FindAsync(connection, services.Me, services.Aborted);
         if (person is null || person.IsErased) return Problems.NotFound("Your profile");
+        var claim = await services.Verifications.FindClaimAsync(connection, services.Me, services.Aborted);
         ETags.Set(services.Context.Response, person.Version);
-        return TypedResults.Ok(PersonResponse.From(person, showEmail: true));
+        return TypedResults.Ok(PersonResponse.Own(person, claim));
     }
 
-    /// <summary>Updates the caller's own profile; If-Match guards against overwriting a change made elsewhere.</summary>
+    /// <summary>Updates the caller's own profile; If-Match guards against overwriting a change made elsewhere. A new address
+    /// is a claim until verified: a link is mailed to it, and the verified address (if any) stays in use meanwhile.</summary>
     public static async Task<Results<Ok<PersonResponse>, ValidationProblem, ProblemHttpResult>> UpdateMe(
         PersonProfileRequest request, [AsParameters] MembershipServices services)
     {
@@ -80,30 +73,27 @@ public static class PeopleApi
         var person = await services.People.LockAsync(transaction, me, exclusive: true, ct);
         if (person is null || person.IsErased) return Problems.NotFound("Your profile");
         if (!ETags.Matches(services.Context.Request, person.Version)) return Problems.StaleVersion(ETags.For(person.Version));
-        if (await services.People.FindIdByEmailAsync(transaction, profile.Email, ct) is { } owner && owner != me)
-            return MembershipProblems.EmailTaken();
 
-        PersonRow updated;
-        try
+        var claim = await services.Verifications.LockClaimAsync(transaction, me, ct);
+        if (profile.Email == person.Email)
         {
-            updated = await services.People.UpdateAsync(transaction, me, profile, now, ct);
+            // Back to the verified address: a pending claim is dropped.
+            if (claim is not null) await services.Verifications.DeleteClaimAsync(transaction, me, ct);
+            claim = null;
         }
-        catch (PostgresException exception) when (IsEmailTaken(exception))
+        else if (profile.Email != claim?.Email)
         {
-            return MembershipProblems.EmailTaken();
+            await services.EmailVerifications.ClaimAsync(transaction, me, profile.Email, now, ct);
+            claim = new EmailClaimRow(me, profile.Email, now, now);
         }
-        if (updated.Email != person.Email)
-        {
-            await services.Memberships.SyncInvitationsAsync(transaction, me, profile.Email, now, ct);
-            await services.Outbox.EnqueueAsync(transaction, new PersonEmailChanged(me, profile.Email, now), ct);
-        }
+        var updated = await services.People.UpdateAsync(transaction, me, profile, now, ct);
         if (updated.DisplayName != person.DisplayName || updated.TimeZone != person.TimeZone || updated.Locale != person.Locale)
             await services.Outbox.EnqueueAsync(transaction,
                 new PersonProfileUpdated(me, profile.DisplayName, profile.TimeZone, profile.Locale, now), ct);
         await transaction.CommitAsync(ct);
 
         ETags.Set(services.Context.Response, updated.Version);
-        return TypedResults.Ok(PersonResponse.From(updated, showEmail: true));
+        return TypedResults.Ok(PersonResponse.Own(updated, claim));
     }
 
     /// <summary>Anyone signed in sees a profile; the email only the person, facilitators of a studio they belong to, and operators.</summary>
@@ -147,6 +137,7 @@ public static class PeopleApi
         await services.Memberships.ForgetIntakeAnswersAsync(transaction, personId, ct);
         if (person.Email is not null)
             await services.Invitations.ForgetEmailAsync(transaction, person.Email, services.Me, now, ct);
+        await services.Verifications.ForgetPersonAsync(transaction, personId, ct);
         await services.People.EraseAsync(transaction, personId, now, ct);
         await services.Outbox.EnqueueAsync(transaction, new PersonErased(personId, now), ct);
         await services.Audit.RecordAsync(transaction, new AuditEntry(services.Me, AuditActions.PersonErased, PersonId: personId,
@@ -167,7 +158,4 @@ public static class PeopleApi
         var rows = await services.RosterViews.OfPersonAsync(connection, personId, services.Aborted);
         return TypedResults.Ok<IReadOnlyList<PersonStudioResponse>>(rows.Select(PersonStudioResponse.From).ToList());
     }
-
-    private static bool IsEmailTaken(PostgresException exception) =>
-        exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: PeopleRepository.EmailConstraint };
 }

@@ -43,7 +43,7 @@ public static class StudiosApi
         await using var connection = await services.OpenConnectionAsync();
         var (viewerRole, denied) = await RosterViewerAsync(connection, studioId, services);
         if (denied is not null) return denied;
-        var rows = await services.RosterViews.ListAsync(connection, studioId, state, role, page.After, page.Limit, services.Aborted);
+        var rows = await services.RosterViews.ListAsync(connection, studioId, services.Me, state, role, page.After, page.Limit, services.Aborted);
         var found = Cursor.ToPage(rows, page.Limit, row => row.Seq);
         var items = found.Items.Select(row => MemberResponse.From(row, services.ShowsContact(row.PersonId, viewerRole))).ToList();
         return TypedResults.Ok(new Page<MemberResponse>(items, found.NextCursor));

@@ -2,7 +2,7 @@ using Studios.ServiceDefaults.PersonalData;
 
 namespace Studios.Membership.Data;
 
-/// <summary>What Membership holds about a person, for their export: profile, memberships, invitations to them and by them
+/// <summary>What Membership holds about a person, for their export: profile, an address not verified yet, memberships, invitations to them and by them
 /// (without the invitee's address: that is someone else's data).</summary>
 public static class MembershipPersonalData
 {
@@ -11,6 +11,9 @@ public static class MembershipPersonalData
         new("profile", """
             SELECT id, display_name, email, time_zone, locale, registered_at, updated_at, erased_at
             FROM people WHERE id = @PersonId
+            """),
+        new("unverifiedEmail", """
+            SELECT email, claimed_at, mailed_at FROM email_claims WHERE person_id = @PersonId
             """),
         new("memberships", """
             SELECT m.id, m.studio_id, s.name AS studio_name, m.role, m.state, m.joined_via, m.intake_answer, m.invitation_id,

@@ -17,14 +17,15 @@ public sealed class RosterViewRepository
         """;
 
     /// <summary>True when <paramref name="viewerId"/> facilitates a studio <paramref name="personId"/> currently belongs to
-    /// (or asked or was invited to join): such facilitators may see the person's email.</summary>
+    /// (or asked to join, or waits for): such facilitators may see the person's email. An invitation not accepted yet does not
+    /// count: the inviter does not learn who holds the address.</summary>
     public Task<bool> FacilitatesStudioOfAsync(NpgsqlConnection connection, Guid viewerId, Guid personId,
         CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition($"""
             SELECT EXISTS (
                 SELECT 1 FROM memberships target
                 JOIN memberships viewer ON viewer.studio_id = target.studio_id
-                WHERE target.person_id = @PersonId AND target.state IN {MembershipRepository.CurrentStates}
+                WHERE target.person_id = @PersonId AND target.state IN ('requested', 'waitlisted', 'active')
                   AND viewer.person_id = @ViewerId AND viewer.state = 'active'
                   AND viewer.role IN ('facilitator', 'co-facilitator'))
             """, new { ViewerId = viewerId, PersonId = personId }, cancellationToken: cancellationToken));
@@ -36,18 +37,22 @@ public sealed class RosterViewRepository
             cancellationToken: cancellationToken));
 
     /// <summary>One page of the roster in the order people came, optionally one state or role only;
-    /// fetches <paramref name="limit"/> + 1 rows so the caller knows whether there is more.</summary>
-    public async Task<IReadOnlyList<MemberView>> ListAsync(NpgsqlConnection connection, Guid studioId, string? state, string? role,
-        long? afterSeq, int limit,         CancellationToken cancellationToken) =>
+    /// fetches <paramref name="limit"/> + 1 rows so the caller knows whether there is more. A line an invitation made that was
+    /// not accepted (invited, or cancelled before accepting) is shown only to its person: who holds an invited address is
+    /// not the inviter's to know.</summary>
+    public async Task<IReadOnlyList<MemberView>> ListAsync(NpgsqlConnection connection, Guid studioId, Guid viewerId, string? state,
+        string? role, long? afterSeq, int limit, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<MemberView>(new CommandDefinition($"""
             {ViewSelect}
             WHERE m.studio_id = @StudioId
               AND (@State::text IS NULL OR m.state = @State)
               AND (@Role::text IS NULL OR m.role = @Role)
               AND (@AfterSeq::bigint IS NULL OR m.seq > @AfterSeq)
+              AND (m.invitation_id IS NULL OR m.person_id = @ViewerId
+                   OR EXISTS (SELECT 1 FROM invitations i WHERE i.id = m.invitation_id AND i.accepted_at IS NOT NULL))
             ORDER BY m.seq
             LIMIT @Limit
-            """, new { StudioId = studioId, State = state, Role = role, AfterSeq = afterSeq, Limit = limit + 1 },
+            """, new { StudioId = studioId, ViewerId = viewerId, State = state, Role = role, AfterSeq = afterSeq, Limit = limit + 1 },
             cancellationToken: cancellationToken))).AsList();
 
     public async Task<IReadOnlyList<MemberView>> WaitlistAsync(NpgsqlConnection connection, Guid studioId,

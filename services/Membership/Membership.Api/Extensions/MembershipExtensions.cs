@@ -23,7 +23,9 @@ public static class MembershipExtensions
         builder.Services.AddSingleton<MembershipRepository>();
         builder.Services.AddSingleton<RosterViewRepository>();
         builder.Services.AddSingleton<InvitationRepository>();
+        builder.Services.AddSingleton<EmailVerificationRepository>();
         builder.Services.AddSingleton<Roster>();
+        builder.Services.AddSingleton<EmailVerifications>();
 
         builder.Services.AddIntervalJob<MembershipHousekeeping>();
         return builder;
@@ -32,6 +34,7 @@ public static class MembershipExtensions
     public static WebApplication MapMembershipApi(this WebApplication app)
     {
         app.MapPeopleApi();
+        app.MapEmailVerificationsApi();
         app.MapStudiosApi();
         app.MapJoinRequestsApi();
         app.MapInvitationsApi();

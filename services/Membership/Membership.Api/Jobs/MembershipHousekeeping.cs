@@ -6,10 +6,12 @@ using Studios.ServiceDefaults.Jobs;
 
 namespace Studios.Membership.Jobs;
 
-/// <summary>Takes invited members whose invitation expired off the rosters and refreshes the waitlist gauge
-/// from the database (the one count every instance agrees on). Both statements are safe for two instances at once.</summary>
+/// <summary>Takes invited members whose invitation expired off the rosters, deletes verification links long expired, and
+/// refreshes the waitlist gauge from the database (the one count every instance agrees on). Every statement is safe for two
+/// instances at once.</summary>
 public sealed class MembershipHousekeeping(
-    NpgsqlDataSource dataSource, MembershipRepository memberships, MembershipMetrics metrics, TimeProvider time,
+    NpgsqlDataSource dataSource, MembershipRepository memberships, EmailVerificationRepository verifications, MembershipMetrics metrics,
+    TimeProvider time,
     IOptions<MembershipOptions> options, JobMetrics jobMetrics, ILogger<MembershipHousekeeping> logger)
     : IntervalJob(time, jobMetrics, logger)
 {
@@ -20,7 +22,10 @@ public sealed class MembershipHousekeeping(
     protected override async Task<int> RunPassAsync(JobPass pass, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var expired = await memberships.ExpireInvitedAsync(connection, Time.GetUtcNow(), cancellationToken);
+        var now = Time.GetUtcNow();
+        var expired = await memberships.ExpireInvitedAsync(connection, now, cancellationToken);
+        // Kept a while after expiry, so a late click is told the link expired rather than that it never existed.
+        expired += await verifications.DeleteExpiredLinksAsync(connection, now - options.Value.EmailVerificationLifetime, cancellationToken);
         metrics.WaitlistLength(await memberships.CountWaitlistedAsync(connection, cancellationToken));
         return expired;
     }

@@ -4,7 +4,8 @@ using Studios.Notifications.Data;
 
 namespace Studios.Notifications.Consumers;
 
-/// <summary>Where a person's mails go (the address is never logged or traced).</summary>
+/// <summary>Where a person's mails go, as a previous Membership release published it (the current one publishes
+/// PersonEmailVerified; the address is never logged or traced).</summary>
 public sealed class PersonEmailChangedConsumer(InboxTransaction inbox, PeopleRepository people) : IConsumer<PersonEmailChanged>
 {
     public Task Consume(ConsumeContext<PersonEmailChanged> context)

@@ -12,10 +12,10 @@ public sealed record MailFacts
 
     public string? Role { get; init; }
 
-    /// <summary>The invitation's one-time token (for the accept link).</summary>
+    /// <summary>The one-time token of an invitation (the accept link) or an email verification (the verify link).</summary>
     public string? Token { get; init; }
 
-    /// <summary>The session's start (its new start for a reschedule), or when an invitation expires.</summary>
+    /// <summary>The session's start (its new start for a reschedule), or when an invitation or a verification link expires.</summary>
     public DateTimeOffset? At { get; init; }
 
     public DateTimeOffset? PreviousAt { get; init; }

@@ -20,6 +20,10 @@ public static class NotificationKinds
     public const string StudioDormant = "studio-dormant";
     public const string StewardDigest = "steward-digest";
 
+    /// <summary>The link that verifies an address someone gave. Not a preference (it is asked for, and goes to an address that
+    /// may not be the person's yet), so not in <see cref="All"/>; the address's owner can still stop it by its unsubscribe link.</summary>
+    public const string EmailVerification = "email-verification";
+
     public static readonly IReadOnlyList<string> All =
     [
         Invitation, JoinRequestReceived, JoinRequestDecided, WaitlistPromoted, RsvpPromoted, SessionReminder, SessionCancelled,

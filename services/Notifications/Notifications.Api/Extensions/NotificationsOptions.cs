@@ -19,6 +19,10 @@ public sealed class NotificationsOptions : IValidatableObject
     /// <summary>Where this service is reached from outside: the one-click unsubscribe links point here.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>Where Membership is reached from outside: the email verification links point at its anonymous
+    /// /api/email-verifications/{token}.</summary>
+    public string? MembershipPublicUrl { get; set; }
+
     /// <summary>The people-facing app: links to accept an invitation, see a session or a studio, change settings.</summary>
     public string? AppBaseUrl { get; set; }
 
@@ -74,7 +78,7 @@ public sealed class NotificationsOptions : IValidatableObject
         if (!MailboxAddress.TryParse(SenderAddress, out _))
             yield return new ValidationResult($"{Section}:{nameof(SenderAddress)} must be a mail address, e.g. \"Studios <studios@example.org>\".",
                 [nameof(SenderAddress)]);
-        foreach (var (name, value) in new[] { (nameof(PublicBaseUrl), PublicBaseUrl), (nameof(AppBaseUrl), AppBaseUrl) })
+        foreach (var (name, value) in new[] { (nameof(PublicBaseUrl), PublicBaseUrl), (nameof(AppBaseUrl), AppBaseUrl), (nameof(MembershipPublicUrl), MembershipPublicUrl) })
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 yield return new ValidationResult($"{Section}:{name} must be an absolute http(s) URL.", [name]);

@@ -59,6 +59,7 @@ public sealed class MailComposer(
             ["reviewUrl"] = TemplateValue.Of(App($"studios/{facts.StudioId}/members?state=requested")),
             ["followUpsUrl"] = TemplateValue.Of(App("follow-ups")),
             ["acceptUrl"] = TemplateValue.Of(App($"invitations/{facts.Token}")),
+            ["verifyUrl"] = TemplateValue.Of(Link(options.Value.MembershipPublicUrl!, $"api/email-verifications/{facts.Token}")),
             ["role"] = TemplateValue.Of(facts.Role ?? ""),
             ["score"] = TemplateValue.Of(facts.Score?.ToString(CultureInfo.InvariantCulture) ?? ""),
             ["reasons"] = TemplateValue.List(facts.Reasons ?? []),

@@ -4,9 +4,9 @@ using System.Text;
 
 namespace Studios.Membership.Domain;
 
-/// <summary>Invitation tokens: 256 random bits, URL-safe; only their SHA-256 is stored, so a database
-/// leak does not hand out working invitations.</summary>
-public static class InvitationTokens
+/// <summary>The tokens in invitation and email verification links: 256 random bits, URL-safe; only their SHA-256 is stored, so a database
+/// leak does not hand out working links.</summary>
+public static class LinkTokens
 {
     public const int MaxLength = 100;
 
