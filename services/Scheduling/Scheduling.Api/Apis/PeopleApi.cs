@@ -11,9 +11,10 @@ public static class PeopleApi
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/people/me").WithTags("People").RequireAuthorization();
-        api.MapGet("/sessions", ListSessionsAsync).WithName("ListMySessions");
-        api.MapPost("/calendar-token", RotateTokenAsync).WithName("RotateCalendarToken");
-        api.MapDelete("/calendar-token", RevokeTokenAsync).WithName("RevokeCalendarToken");
+        api.MapGet("/sessions", ListSessionsAsync).WithName("ListMySessions").WithSummary("List the caller's sessions");
+        api.MapPost("/calendar-token", RotateTokenAsync).WithName("RotateCalendarToken").WithSummary("Create or replace the caller's calendar link");
+        api.MapDelete("/calendar-token", RevokeTokenAsync).WithName("RevokeCalendarToken")
+            .WithSummary("Revoke the caller's calendar link").ProducesProblems(404);
         return app;
     }
 
