@@ -13,7 +13,8 @@ public static class AuditEndpoints
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, ReadAsync).WithName("ReadAuditTrail").WithTags("Operations")
+        endpoints.MapGet(Path, ReadAsync).WithName("ReadAuditTrail")
+            .WithSummary("Read the audit trail of a studio or a person").WithTags("Operations")
             .RequireAuthorization(StudiosPolicies.Operator);
         return endpoints;
     }

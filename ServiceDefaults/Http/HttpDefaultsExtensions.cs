@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Studios.ServiceDefaults.Input;
+using Studios.ServiceDefaults.OpenApi;
 
 namespace Studios.ServiceDefaults.Http;
 
@@ -15,7 +16,7 @@ public static class HttpDefaultsExtensions
         // Bodies: text without control characters, enums by name, dates within range; binding failures named by field.
         builder.AddStudiosInputRules();
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi();
+        builder.AddStudiosOpenApi();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

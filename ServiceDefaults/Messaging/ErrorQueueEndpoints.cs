@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using Studios.ServiceDefaults.Audit;
+using Studios.ServiceDefaults.Http;
 using Studios.ServiceDefaults.Identity;
 
 namespace Studios.ServiceDefaults.Messaging;
@@ -18,8 +19,9 @@ public static class ErrorQueueEndpoints
         var group = endpoints.MapGroup(Path)
             .WithTags("Operations")
             .RequireAuthorization(StudiosPolicies.Operator);
-        group.MapGet("", ListAsync).WithName("ListErrorQueues");
-        group.MapPost("{queue}/requeue", RequeueAsync).WithName("RequeueErrorQueue");
+        group.MapGet("", ListAsync).WithName("ListErrorQueues").WithSummary("List the error queues and their failed messages");
+        group.MapPost("{queue}/requeue", RequeueAsync).WithName("RequeueErrorQueue")
+            .WithSummary("Send an error queue's messages back to be consumed").ProducesProblems(404);
         return endpoints;
     }
 

@@ -13,7 +13,8 @@ public static class PersonalDataEndpoints
 
     public static IEndpointRouteBuilder MapPersonalDataEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, ExportAsync).WithName("ExportMyData").WithTags("People").RequireAuthorization();
+        endpoints.MapGet(Path, ExportAsync).WithName("ExportMyData")
+            .WithSummary("Export what this service holds about the caller").WithTags("People").RequireAuthorization();
         return endpoints;
     }
 

@@ -12,13 +12,13 @@ public static class InvitationsApi
     public static IEndpointRouteBuilder MapInvitationsApi(this IEndpointRouteBuilder app)
     {
         var studio = app.MapGroup("/api/studios/{studioId:guid}/invitations").WithTags("Invitations").RequireAuthorization();
-        studio.MapPost("/", Invite).WithName("InviteToStudio");
-        studio.MapGet("/", GetInvitations).WithName("GetStudioInvitations");
-        studio.MapGet("/{invitationId:guid}", GetInvitation).WithName("GetInvitation");
-        studio.MapDelete("/{invitationId:guid}", Revoke).WithName("RevokeInvitation");
+        studio.MapPost("/", Invite).WithName("InviteToStudio").WithSummary("Invite someone to a studio").ProducesProblems(404, 409);
+        studio.MapGet("/", GetInvitations).WithName("GetStudioInvitations").WithSummary("List a studio's invitations").ProducesProblems(404);
+        studio.MapGet("/{invitationId:guid}", GetInvitation).WithName("GetInvitation").WithSummary("Get an invitation").ProducesProblems(404);
+        studio.MapDelete("/{invitationId:guid}", Revoke).WithName("RevokeInvitation").WithSummary("Revoke an invitation").ProducesProblems(404, 409);
 
         var token = app.MapGroup("/api/invitations").WithTags("Invitations").RequireAuthorization();
-        token.MapPost("/{token}/accept", Accept).WithName("AcceptInvitation");
+        token.MapPost("/{token}/accept", Accept).WithName("AcceptInvitation").WithSummary("Accept an invitation").ProducesProblems(404, 409, 410);
         return app;
     }
 

@@ -15,10 +15,12 @@ public static class JoinRequestsApi
     {
         var api = app.MapGroup("/api/studios/{studioId:guid}/join-requests").WithTags("Join requests").RequireAuthorization();
 
-        api.MapPost("/", Join).WithName("JoinStudio");
-        api.MapGet("/{requestId:guid}", GetJoinRequest).WithName("GetJoinRequest");
-        api.MapPost("/{requestId:guid}/approve", Approve).WithName("ApproveJoinRequest");
-        api.MapPost("/{requestId:guid}/decline", Decline).WithName("DeclineJoinRequest");
+        api.MapPost("/", Join).WithName("JoinStudio").WithSummary("Ask to join a studio").ProducesProblems(404, 409);
+        api.MapGet("/{requestId:guid}", GetJoinRequest).WithName("GetJoinRequest").WithSummary("Get a join request").ProducesProblems(404);
+        api.MapPost("/{requestId:guid}/approve", Approve).WithName("ApproveJoinRequest")
+            .WithSummary("Approve a join request").ProducesProblems(404, 409);
+        api.MapPost("/{requestId:guid}/decline", Decline).WithName("DeclineJoinRequest")
+            .WithSummary("Decline a join request").ProducesProblems(404, 409);
         return app;
     }
 

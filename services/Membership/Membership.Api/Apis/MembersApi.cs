@@ -13,9 +13,9 @@ public static class MembersApi
     {
         var api = app.MapGroup("/api/studios/{studioId:guid}/members/{personId:guid}").WithTags("Members").RequireAuthorization();
 
-        api.MapPost("/leave", Leave).WithName("LeaveStudio");
-        api.MapPost("/remove", Remove).WithName("RemoveMember");
-        api.MapPut("/role", ChangeRole).WithName("ChangeMemberRole");
+        api.MapPost("/leave", Leave).WithName("LeaveStudio").WithSummary("Leave a studio").ProducesProblems(404, 409);
+        api.MapPost("/remove", Remove).WithName("RemoveMember").WithSummary("Remove a member from a studio").ProducesProblems(404, 409);
+        api.MapPut("/role", ChangeRole).WithName("ChangeMemberRole").WithSummary("Change a member's role").ProducesProblems(404, 409);
         return app;
     }
 

@@ -13,12 +13,12 @@ public static class PeopleApi
     {
         var api = app.MapGroup("/api/people").WithTags("People").RequireAuthorization();
 
-        api.MapPost("/", Register).WithName("RegisterPerson");
-        api.MapGet("/me", GetMe).WithName("GetMyProfile");
-        api.MapPut("/me", UpdateMe).WithName("UpdateMyProfile");
-        api.MapGet("/{personId:guid}", GetPerson).WithName("GetPerson");
-        api.MapDelete("/{personId:guid}", Erase).WithName("ErasePerson");
-        api.MapGet("/{personId:guid}/studios", GetStudiosOfPerson).WithName("GetStudiosOfPerson");
+        api.MapPost("/", Register).WithName("RegisterPerson").WithSummary("Register the caller").ProducesProblems(409);
+        api.MapGet("/me", GetMe).WithName("GetMyProfile").WithSummary("Get the caller's profile").ProducesProblems(404);
+        api.MapPut("/me", UpdateMe).WithName("UpdateMyProfile").WithSummary("Update the caller's profile").ProducesProblems(404, 409, 412);
+        api.MapGet("/{personId:guid}", GetPerson).WithName("GetPerson").WithSummary("Get a person").ProducesProblems(404, 410);
+        api.MapDelete("/{personId:guid}", Erase).WithName("ErasePerson").WithSummary("Erase a person").ProducesProblems(404);
+        api.MapGet("/{personId:guid}/studios", GetStudiosOfPerson).WithName("GetStudiosOfPerson").WithSummary("List a person's studios");
         return app;
     }
 

@@ -12,10 +12,12 @@ public static class StudiosApi
     {
         var api = app.MapGroup("/api/studios").WithTags("Studios").RequireAuthorization();
 
-        api.MapGet("/{studioId:guid}", GetStudio).WithName("GetStudio");
-        api.MapGet("/{studioId:guid}/members", GetMembers).WithName("GetStudioMembers");
-        api.MapGet("/{studioId:guid}/waitlist", GetWaitlist).WithName("GetStudioWaitlist");
-        api.MapPut("/{studioId:guid}/policy", SetPolicy).WithName("SetStudioJoinPolicy");
+        api.MapGet("/{studioId:guid}", GetStudio).WithName("GetStudio").WithSummary("Get a studio's join policy and size").ProducesProblems(404);
+        api.MapGet("/{studioId:guid}/members", GetMembers).WithName("GetStudioMembers").WithSummary("List a studio's members").ProducesProblems(404);
+        api.MapGet("/{studioId:guid}/waitlist", GetWaitlist).WithName("GetStudioWaitlist")
+            .WithSummary("List a studio's waitlist").ProducesProblems(404);
+        api.MapPut("/{studioId:guid}/policy", SetPolicy).WithName("SetStudioJoinPolicy")
+            .WithSummary("Set how people join a studio").ProducesProblems(404, 409, 412);
         return app;
     }
 

@@ -11,9 +11,9 @@ public static class MailsApi
     public static IEndpointRouteBuilder MapMailsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/operations/mails").WithTags("Mails").RequireAuthorization(StudiosPolicies.Operator);
-        api.MapGet("/", ListMails).WithName("ListMails");
-        api.MapPost("/{id:guid}/resend", Resend).WithName("ResendMail");
-        api.MapPost("/resend-failed", ResendFailed).WithName("ResendFailedMails");
+        api.MapGet("/", ListMails).WithName("ListMails").WithSummary("List mails sent and failed");
+        api.MapPost("/{id:guid}/resend", Resend).WithName("ResendMail").WithSummary("Send a failed mail again").ProducesProblems(404, 409);
+        api.MapPost("/resend-failed", ResendFailed).WithName("ResendFailedMails").WithSummary("Send every failed mail again");
         return app;
     }
 

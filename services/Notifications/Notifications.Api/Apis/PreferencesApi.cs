@@ -9,8 +9,9 @@ public static class PreferencesApi
     public static IEndpointRouteBuilder MapPreferencesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/people/me/notification-preferences").WithTags("Preferences").RequireAuthorization();
-        api.MapGet("/", GetPreferences).WithName("GetNotificationPreferences");
-        api.MapPut("/", SetPreferences).WithName("SetNotificationPreferences");
+        api.MapGet("/", GetPreferences).WithName("GetNotificationPreferences").WithSummary("Get the caller's notification preferences");
+        api.MapPut("/", SetPreferences).WithName("SetNotificationPreferences")
+            .WithSummary("Replace the caller's notification preferences").ProducesProblems(412);
         return app;
     }
 

@@ -12,8 +12,9 @@ public static class UnsubscribeApi
     public static IEndpointRouteBuilder MapUnsubscribeApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/unsubscribe").WithTags("Unsubscribe").AllowAnonymous();
-        api.MapGet("/{token}", Confirm).WithName("ConfirmUnsubscribe");
-        api.MapPost("/{token}", Unsubscribe).WithName("Unsubscribe").DisableAntiforgery();
+        api.MapGet("/{token}", Confirm).WithName("ConfirmUnsubscribe").WithSummary("Show the unsubscribe confirmation page").ProducesProblems(404);
+        api.MapPost("/{token}", Unsubscribe).WithName("Unsubscribe")
+            .WithSummary("Unsubscribe in one click").ProducesProblems(404).DisableAntiforgery();
         return app;
     }
 

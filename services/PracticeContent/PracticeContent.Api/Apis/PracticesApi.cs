@@ -16,14 +16,18 @@ public static class PracticesApi
     {
         var api = app.MapGroup("/api/practices").WithTags("Practices").RequireAuthorization();
 
-        api.MapGet("/", SearchPractices).WithName("SearchPractices");
-        api.MapPost("/", CreatePractice).WithName("CreatePractice").RequireAuthorization(StudiosPolicies.FacilitatorOrSteward);
-        api.MapGet("/{id:guid}", GetPractice).WithName("GetPractice");
-        api.MapPut("/{id:guid}", UpdatePractice).WithName("UpdatePractice");
-        api.MapPost("/{id:guid}/publish", PublishPractice).WithName("PublishPractice");
-        api.MapPost("/{id:guid}/retire", RetirePractice).WithName("RetirePractice");
-        api.MapGet("/{id:guid}/versions/{version:int}", GetPracticeVersion).WithName("GetPracticeVersion");
-        api.MapPost("/{id:guid}/versions/{version:int}/adaptations", AdaptPractice).WithName("AdaptPractice");
+        api.MapGet("/", SearchPractices).WithName("SearchPractices").WithSummary("Search practices");
+        api.MapPost("/", CreatePractice).WithName("CreatePractice")
+            .WithSummary("Create a practice draft").RequireAuthorization(StudiosPolicies.FacilitatorOrSteward);
+        api.MapGet("/{id:guid}", GetPractice).WithName("GetPractice").WithSummary("Get a practice").ProducesProblems(404);
+        api.MapPut("/{id:guid}", UpdatePractice).WithName("UpdatePractice").WithSummary("Edit a practice's draft").ProducesProblems(404, 409, 412);
+        api.MapPost("/{id:guid}/publish", PublishPractice).WithName("PublishPractice")
+            .WithSummary("Publish a practice's draft as its next version").ProducesProblems(404, 409, 412);
+        api.MapPost("/{id:guid}/retire", RetirePractice).WithName("RetirePractice").WithSummary("Retire a practice").ProducesProblems(404, 409);
+        api.MapGet("/{id:guid}/versions/{version:int}", GetPracticeVersion).WithName("GetPracticeVersion")
+            .WithSummary("Get a published version of a practice").ProducesProblems(404);
+        api.MapPost("/{id:guid}/versions/{version:int}/adaptations", AdaptPractice).WithName("AdaptPractice")
+            .WithSummary("Adapt a practice version for a studio").ProducesProblems(404, 409);
         return app;
     }
 

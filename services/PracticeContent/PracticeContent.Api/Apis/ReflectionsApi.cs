@@ -15,12 +15,15 @@ public static class ReflectionsApi
     {
         var api = app.MapGroup("/api").WithTags("Reflections").RequireAuthorization();
 
-        api.MapPost("/reflections", CreateReflection).WithName("CreateReflection");
-        api.MapGet("/reflections/{id:guid}", GetReflection).WithName("GetReflection");
-        api.MapPost("/reflections/{id:guid}/share", ShareReflection).WithName("ShareReflection");
-        api.MapDelete("/reflections/{id:guid}", DeleteReflection).WithName("DeleteReflection");
-        api.MapGet("/people/me/reflections", ListMyReflections).WithName("ListMyReflections");
-        api.MapGet("/studios/{studioId:guid}/reflections", ListStudioReflections).WithName("ListStudioReflections");
+        api.MapPost("/reflections", CreateReflection).WithName("CreateReflection").WithSummary("Write a reflection");
+        api.MapGet("/reflections/{id:guid}", GetReflection).WithName("GetReflection").WithSummary("Get a reflection").ProducesProblems(404);
+        api.MapPost("/reflections/{id:guid}/share", ShareReflection).WithName("ShareReflection")
+            .WithSummary("Share a reflection with its studio").ProducesProblems(404);
+        api.MapDelete("/reflections/{id:guid}", DeleteReflection).WithName("DeleteReflection")
+            .WithSummary("Delete a reflection").ProducesProblems(404);
+        api.MapGet("/people/me/reflections", ListMyReflections).WithName("ListMyReflections").WithSummary("List the caller's reflections");
+        api.MapGet("/studios/{studioId:guid}/reflections", ListStudioReflections).WithName("ListStudioReflections")
+            .WithSummary("List a studio's shared reflections");
         return app;
     }
 

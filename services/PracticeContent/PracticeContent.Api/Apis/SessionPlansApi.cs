@@ -14,12 +14,16 @@ public static class SessionPlansApi
     {
         var api = app.MapGroup("/api").WithTags("Session plans").RequireAuthorization();
 
-        api.MapPost("/session-plans", CreateSessionPlan).WithName("CreateSessionPlan");
-        api.MapGet("/session-plans/templates", ListTemplates).WithName("ListSessionPlanTemplates");
-        api.MapGet("/session-plans/{id:guid}", GetSessionPlan).WithName("GetSessionPlan");
-        api.MapPut("/session-plans/{id:guid}", UpdateSessionPlan).WithName("UpdateSessionPlan");
-        api.MapPost("/session-plans/{id:guid}/publish", PublishSessionPlan).WithName("PublishSessionPlan");
-        api.MapGet("/studios/{studioId:guid}/session-plans", ListStudioPlans).WithName("ListStudioSessionPlans");
+        api.MapPost("/session-plans", CreateSessionPlan).WithName("CreateSessionPlan")
+            .WithSummary("Create a session plan or template").ProducesProblems(409);
+        api.MapGet("/session-plans/templates", ListTemplates).WithName("ListSessionPlanTemplates").WithSummary("List session-plan templates");
+        api.MapGet("/session-plans/{id:guid}", GetSessionPlan).WithName("GetSessionPlan").WithSummary("Get a session plan").ProducesProblems(404);
+        api.MapPut("/session-plans/{id:guid}", UpdateSessionPlan).WithName("UpdateSessionPlan")
+            .WithSummary("Edit a session plan").ProducesProblems(404, 409, 412);
+        api.MapPost("/session-plans/{id:guid}/publish", PublishSessionPlan).WithName("PublishSessionPlan")
+            .WithSummary("Publish a session plan").ProducesProblems(404, 409, 412);
+        api.MapGet("/studios/{studioId:guid}/session-plans", ListStudioPlans).WithName("ListStudioSessionPlans")
+            .WithSummary("List a studio's session plans");
         return app;
     }
 

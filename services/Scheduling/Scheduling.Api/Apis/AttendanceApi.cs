@@ -17,8 +17,10 @@ public static class AttendanceApi
     public static IEndpointRouteBuilder MapAttendanceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Attendance").RequireAuthorization();
-        api.MapPut("/sessions/{id:guid}/attendance", RecordAsync).WithName("RecordAttendance");
-        api.MapGet("/sessions/{id:guid}/attendance", GetAsync).WithName("GetAttendance");
+        api.MapPut("/sessions/{id:guid}/attendance", RecordAsync).WithName("RecordAttendance")
+            .WithSummary("Record who attended a session").ProducesProblems(404, 409);
+        api.MapGet("/sessions/{id:guid}/attendance", GetAsync).WithName("GetAttendance")
+            .WithSummary("Get a session's attendance").ProducesProblems(404);
         return app;
     }
 

@@ -11,8 +11,10 @@ public static class CalendarApi
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Calendars");
-        api.MapGet("/studios/{studioId:guid}/calendar.ics", StudioFeedAsync).WithName("StudioCalendar").RequireAuthorization();
-        api.MapGet("/calendars/{token}.ics", PersonalFeedAsync).WithName("PersonalCalendar").AllowAnonymous();
+        api.MapGet("/studios/{studioId:guid}/calendar.ics", StudioFeedAsync).WithName("StudioCalendar")
+            .WithSummary("Get a studio's iCalendar feed").ProducesProblems(404).RequireAuthorization();
+        api.MapGet("/calendars/{token}.ics", PersonalFeedAsync).WithName("PersonalCalendar")
+            .WithSummary("Get a person's iCalendar feed (the link's token is the credential)").ProducesProblems(404).AllowAnonymous();
         return app;
     }
 

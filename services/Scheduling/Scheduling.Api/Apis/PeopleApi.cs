@@ -11,11 +11,14 @@ public static class PeopleApi
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/people/me").WithTags("People").RequireAuthorization();
-        api.MapGet("/sessions", ListSessionsAsync).WithName("ListMySessions");
-        api.MapPost("/calendar-token", RotateTokenAsync).WithName("RotateCalendarToken");
-        api.MapDelete("/calendar-token", RevokeTokenAsync).WithName("RevokeCalendarToken");
-        api.MapGet("/calendar-preferences", GetCalendarPreferencesAsync).WithName("GetCalendarPreferences");
-        api.MapPut("/calendar-preferences", SetCalendarPreferencesAsync).WithName("SetCalendarPreferences");
+        api.MapGet("/sessions", ListSessionsAsync).WithName("ListMySessions").WithSummary("List the caller's sessions");
+        api.MapPost("/calendar-token", RotateTokenAsync).WithName("RotateCalendarToken").WithSummary("Create or replace the caller's calendar link");
+        api.MapDelete("/calendar-token", RevokeTokenAsync).WithName("RevokeCalendarToken")
+            .WithSummary("Revoke the caller's calendar link").ProducesProblems(404);
+        api.MapGet("/calendar-preferences", GetCalendarPreferencesAsync).WithName("GetCalendarPreferences")
+            .WithSummary("Read whether the caller's calendar feed carries reminders");
+        api.MapPut("/calendar-preferences", SetCalendarPreferencesAsync).WithName("SetCalendarPreferences")
+            .WithSummary("Turn the reminders in the caller's calendar feed on or off");
         return app;
     }
 

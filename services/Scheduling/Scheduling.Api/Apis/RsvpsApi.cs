@@ -12,9 +12,11 @@ public static class RsvpsApi
     public static IEndpointRouteBuilder MapRsvpsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("RSVPs").RequireAuthorization();
-        api.MapPut("/sessions/{id:guid}/rsvps/me", RespondAsync).WithName("RespondToSession");
-        api.MapGet("/sessions/{id:guid}/rsvps", ListAsync).WithName("ListSessionRsvps");
-        api.MapPut("/series/{id:guid}/rsvps/me", RespondToSeriesAsync).WithName("RespondToSeries");
+        api.MapPut("/sessions/{id:guid}/rsvps/me", RespondAsync).WithName("RespondToSession")
+            .WithSummary("RSVP to a session").ProducesProblems(404, 409);
+        api.MapGet("/sessions/{id:guid}/rsvps", ListAsync).WithName("ListSessionRsvps").WithSummary("List a session's RSVPs").ProducesProblems(404);
+        api.MapPut("/series/{id:guid}/rsvps/me", RespondToSeriesAsync).WithName("RespondToSeries")
+            .WithSummary("RSVP to every session of a series").ProducesProblems(404);
         return app;
     }
 

@@ -13,10 +13,12 @@ public static class SeriesApi
     public static IEndpointRouteBuilder MapSeriesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Series").RequireAuthorization();
-        api.MapPost("/studios/{studioId:guid}/series", CreateAsync).WithName("CreateSeries");
-        api.MapGet("/studios/{studioId:guid}/series", ListAsync).WithName("ListSeries");
-        api.MapGet("/series/{id:guid}", GetAsync).WithName("GetSeries");
-        api.MapPut("/series/{id:guid}", ChangeAsync).WithName("ChangeSeries");
+        api.MapPost("/studios/{studioId:guid}/series", CreateAsync).WithName("CreateSeries")
+            .WithSummary("Create a session series").ProducesProblems(404, 409);
+        api.MapGet("/studios/{studioId:guid}/series", ListAsync).WithName("ListSeries")
+            .WithSummary("List a studio's session series").ProducesProblems(404);
+        api.MapGet("/series/{id:guid}", GetAsync).WithName("GetSeries").WithSummary("Get a session series").ProducesProblems(404);
+        api.MapPut("/series/{id:guid}", ChangeAsync).WithName("ChangeSeries").WithSummary("Change a session series").ProducesProblems(404, 409, 412);
         return app;
     }
 

@@ -17,12 +17,17 @@ public static class SessionsApi
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Sessions").RequireAuthorization();
-        api.MapGet("/studios/{studioId:guid}/sessions", ListAsync).WithName("ListStudioSessions");
-        api.MapGet("/sessions/{id:guid}", GetAsync).WithName("GetSession");
-        api.MapPost("/sessions/{id:guid}/reschedule", RescheduleAsync).WithName("RescheduleSession");
-        api.MapPost("/sessions/{id:guid}/cancel", CancelAsync).WithName("CancelSession");
-        api.MapPut("/sessions/{id:guid}/facilitator", SetFacilitatorAsync).WithName("SetSessionFacilitator");
-        api.MapPut("/sessions/{id:guid}/plan", SetPlanAsync).WithName("SetSessionPlan");
+        api.MapGet("/studios/{studioId:guid}/sessions", ListAsync).WithName("ListStudioSessions")
+            .WithSummary("List a studio's sessions").ProducesProblems(404);
+        api.MapGet("/sessions/{id:guid}", GetAsync).WithName("GetSession").WithSummary("Get a session").ProducesProblems(404);
+        api.MapPost("/sessions/{id:guid}/reschedule", RescheduleAsync).WithName("RescheduleSession")
+            .WithSummary("Move a session").ProducesProblems(404, 409, 412);
+        api.MapPost("/sessions/{id:guid}/cancel", CancelAsync).WithName("CancelSession")
+            .WithSummary("Cancel a session").ProducesProblems(404, 409, 412);
+        api.MapPut("/sessions/{id:guid}/facilitator", SetFacilitatorAsync).WithName("SetSessionFacilitator")
+            .WithSummary("Set who facilitates a session").ProducesProblems(404, 409, 412);
+        api.MapPut("/sessions/{id:guid}/plan", SetPlanAsync).WithName("SetSessionPlan")
+            .WithSummary("Attach a session plan to a session").ProducesProblems(404, 409, 412);
         return app;
     }
 

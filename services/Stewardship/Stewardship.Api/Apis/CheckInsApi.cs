@@ -13,9 +13,10 @@ public static class CheckInsApi
     {
         var checkIns = app.MapGroup("/api/studios/{id:guid}/check-ins").WithTags("Check-ins")
             .RequireAuthorization(StudiosPolicies.StewardOrOperator);
-        checkIns.MapPost("/", RecordAsync).WithName("RecordCheckIn").RequireAuthorization(StudiosPolicies.Steward);
-        checkIns.MapGet("/", ListAsync).WithName("ListCheckIns");
-        checkIns.MapGet("/{checkInId:guid}", GetAsync).WithName("GetCheckIn");
+        checkIns.MapPost("/", RecordAsync).WithName("RecordCheckIn")
+            .WithSummary("Record a steward's check-in with a studio").ProducesProblems(404, 409).RequireAuthorization(StudiosPolicies.Steward);
+        checkIns.MapGet("/", ListAsync).WithName("ListCheckIns").WithSummary("List a studio's check-ins").ProducesProblems(404);
+        checkIns.MapGet("/{checkInId:guid}", GetAsync).WithName("GetCheckIn").WithSummary("Get a check-in").ProducesProblems(404);
         return app;
     }
 

@@ -10,8 +10,10 @@ public static class FollowUpsApi
     public static IEndpointRouteBuilder MapFollowUpsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/stewards/{id:guid}/follow-ups", OpenAsync).WithTags("Follow-ups").WithName("ListOpenFollowUps")
+            .WithSummary("List a steward's open follow-ups")
             .RequireAuthorization(StudiosPolicies.StewardOrOperator);
         app.MapPost("/api/follow-ups/{id:guid}/complete", CompleteAsync).WithTags("Follow-ups").WithName("CompleteFollowUp")
+            .WithSummary("Complete a follow-up").ProducesProblems(404)
             .RequireAuthorization(StudiosPolicies.Steward);
         return app;
     }

@@ -13,7 +13,7 @@ public static class NetworkApi
 
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/network/overview", OverviewAsync).WithTags("Network").WithName("GetNetworkOverview")
+        app.MapGet("/api/network/overview", OverviewAsync).WithTags("Network").WithName("GetNetworkOverview").WithSummary("Get the network overview")
             .RequireAuthorization(StudiosPolicies.StewardOrOperator);
         return app;
     }

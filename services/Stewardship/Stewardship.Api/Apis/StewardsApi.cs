@@ -9,12 +9,18 @@ public static class StewardsApi
     public static IEndpointRouteBuilder MapStewardsApi(this IEndpointRouteBuilder app)
     {
         var stewards = app.MapGroup("/api/stewards").WithTags("Stewards").RequireAuthorization();
-        stewards.MapPost("/", AddAsync).WithName("AddSteward").RequireAuthorization(StudiosPolicies.Operator);
-        stewards.MapGet("/", ListAsync).WithName("ListStewards").RequireAuthorization(StudiosPolicies.StewardOrOperator);
-        stewards.MapGet("/{id:guid}", GetAsync).WithName("GetSteward").RequireAuthorization(StudiosPolicies.StewardOrOperator);
-        stewards.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateSteward").RequireAuthorization(StudiosPolicies.Operator);
-        stewards.MapDelete("/{id:guid}", RemoveAsync).WithName("RemoveSteward").RequireAuthorization(StudiosPolicies.Operator);
-        stewards.MapGet("/{id:guid}/studios", StudiosAsync).WithName("ListStewardStudios").RequireAuthorization(StudiosPolicies.StewardOrOperator);
+        stewards.MapPost("/", AddAsync).WithName("AddSteward")
+            .WithSummary("Add a registered person to the steward pool").ProducesProblems(409).RequireAuthorization(StudiosPolicies.Operator);
+        stewards.MapGet("/", ListAsync).WithName("ListStewards")
+            .WithSummary("List the steward pool").RequireAuthorization(StudiosPolicies.StewardOrOperator);
+        stewards.MapGet("/{id:guid}", GetAsync).WithName("GetSteward")
+            .WithSummary("Get a steward").ProducesProblems(404).RequireAuthorization(StudiosPolicies.StewardOrOperator);
+        stewards.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateSteward")
+            .WithSummary("Update a steward").ProducesProblems(404, 412).RequireAuthorization(StudiosPolicies.Operator);
+        stewards.MapDelete("/{id:guid}", RemoveAsync).WithName("RemoveSteward")
+            .WithSummary("Remove a steward from the pool").ProducesProblems(404).RequireAuthorization(StudiosPolicies.Operator);
+        stewards.MapGet("/{id:guid}/studios", StudiosAsync).WithName("ListStewardStudios")
+            .WithSummary("List a steward's studios").ProducesProblems(404).RequireAuthorization(StudiosPolicies.StewardOrOperator);
         return app;
     }
 

@@ -8,7 +8,8 @@ public static class StudioHealthApi
 {
     public static IEndpointRouteBuilder MapStudioHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/studios/{id:guid}/health", GetAsync).WithTags("Health").WithName("GetStudioHealth").RequireAuthorization();
+        app.MapGet("/api/studios/{id:guid}/health", GetAsync).WithTags("Health").WithName("GetStudioHealth")
+            .WithSummary("Get a studio's health").ProducesProblems(404).RequireAuthorization();
         return app;
     }
 

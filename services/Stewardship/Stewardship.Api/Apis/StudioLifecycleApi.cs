@@ -14,11 +14,11 @@ public static class StudioLifecycleApi
     {
         var studios = app.MapGroup("/api/studios/{id:guid}").WithTags("Studio lifecycle")
             .RequireAuthorization(StudiosPolicies.Steward);
-        studios.MapPost("/approve", ApproveAsync).WithName("ApproveStudio");
-        studios.MapPost("/decline", DeclineAsync).WithName("DeclineStudio");
-        studios.MapPost("/pause", PauseAsync).WithName("PauseStudio");
-        studios.MapPost("/resume", ResumeAsync).WithName("ResumeStudio");
-        studios.MapPost("/retire", RetireAsync).WithName("RetireStudio");
+        studios.MapPost("/approve", ApproveAsync).WithName("ApproveStudio").WithSummary("Approve a proposed studio").ProducesProblems(404, 409, 412);
+        studios.MapPost("/decline", DeclineAsync).WithName("DeclineStudio").WithSummary("Decline a proposed studio").ProducesProblems(404, 409, 412);
+        studios.MapPost("/pause", PauseAsync).WithName("PauseStudio").WithSummary("Pause an active studio").ProducesProblems(404, 409, 412);
+        studios.MapPost("/resume", ResumeAsync).WithName("ResumeStudio").WithSummary("Resume a paused studio").ProducesProblems(404, 409, 412);
+        studios.MapPost("/retire", RetireAsync).WithName("RetireStudio").WithSummary("Retire a studio").ProducesProblems(404, 409, 412);
         return app;
     }
 

@@ -13,8 +13,9 @@ public static class StudioStewardsApi
     {
         var stewards = app.MapGroup("/api/studios/{id:guid}/stewards").WithTags("Studio stewards")
             .RequireAuthorization(StudiosPolicies.Steward);
-        stewards.MapPost("/", AssignAsync).WithName("AssignSteward");
-        stewards.MapDelete("/{stewardId:guid}", UnassignAsync).WithName("UnassignSteward");
+        stewards.MapPost("/", AssignAsync).WithName("AssignSteward").WithSummary("Assign a steward to a studio").ProducesProblems(404, 409, 412);
+        stewards.MapDelete("/{stewardId:guid}", UnassignAsync).WithName("UnassignSteward")
+            .WithSummary("Unassign a steward from a studio").ProducesProblems(404, 412);
         return app;
     }
 

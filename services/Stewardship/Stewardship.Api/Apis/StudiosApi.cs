@@ -11,9 +11,10 @@ public static class StudiosApi
     public static IEndpointRouteBuilder MapStudiosApi(this IEndpointRouteBuilder app)
     {
         var studios = app.MapGroup("/api/studios").WithTags("Studios").RequireAuthorization();
-        studios.MapPost("/", ProposeAsync).WithName("ProposeStudio").RequireAuthorization(StudiosPolicies.FacilitatorOrSteward);
-        studios.MapGet("/", ListAsync).WithName("ListStudios");
-        studios.MapGet("/{id:guid}", GetAsync).WithName("GetStudio");
+        studios.MapPost("/", ProposeAsync).WithName("ProposeStudio")
+            .WithSummary("Propose a studio").ProducesProblems(409).RequireAuthorization(StudiosPolicies.FacilitatorOrSteward);
+        studios.MapGet("/", ListAsync).WithName("ListStudios").WithSummary("List studios");
+        studios.MapGet("/{id:guid}", GetAsync).WithName("GetStudio").WithSummary("Get a studio").ProducesProblems(404);
         return app;
     }
 
