@@ -12,6 +12,7 @@ public sealed class OpenApiDocumentTests(MembershipFixture fixture, ITestOutputH
     public async Task The_OpenAPI_document_passes_the_recommended_lint_rules_and_requires_the_bearer_scheme_where_needed()
     {
         using var client = fixture.Factory.CreateClient();
-        await OpenApiChecks.AssertUsableAsync(client, output);
+        await OpenApiChecks.AssertUsableAsync(client, output,
+            "GET /api/email-verifications/{token}", "POST /api/email-verifications/{token}");
     }
 }

@@ -11,7 +11,8 @@ public static class StudioDiscoveryApi
 
     public static IEndpointRouteBuilder MapStudioDiscoveryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/studios/search", SearchAsync).WithTags("Studios").WithName("SearchStudios").RequireAuthorization();
+        app.MapGet("/api/studios/search", SearchAsync).WithTags("Studios").WithName("SearchStudios").RequireAuthorization()
+            .WithSummary("Search studios by words, time zone, meeting day and places left");
         return app;
     }
 
