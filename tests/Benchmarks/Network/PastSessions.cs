@@ -18,8 +18,21 @@ public static class PastSessions
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string SessionScheduledType = $"{typeof(SessionScheduled).FullName}, {typeof(SessionScheduled).Assembly.GetName().Name}";
 
-    public sealed record Series(Guid Id, Guid StudioId, string Title, string Rrule, string TimeZone, DateTime StartDate, TimeSpan StartTime,
-        int DurationMinutes, string? Location, string? OnlineUrl, int Capacity, Guid? FacilitatorId);
+    public sealed class Series
+    {
+        public Guid Id { get; init; }
+        public Guid StudioId { get; init; }
+        public string Title { get; init; } = "";
+        public string Rrule { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public DateOnly StartDate { get; init; }
+        public TimeOnly StartTime { get; init; }
+        public int DurationMinutes { get; init; }
+        public string? Location { get; init; }
+        public string? OnlineUrl { get; init; }
+        public int Capacity { get; init; }
+        public Guid? FacilitatorId { get; init; }
+    }
 
     /// <summary>Adds <paramref name="occurrences"/> past sessions to each of <paramref name="seriesIds"/>; returns them per series.</summary>
     public static async Task<Dictionary<Guid, List<Guid>>> AddAsync(LocalDatabases databases, IReadOnlyList<Guid> seriesIds, int occurrences)
@@ -42,7 +55,7 @@ public static class PastSessions
                 var sessions = added[series.Id] = [];
                 for (var k = occurrences; k >= 1; k--)
                 {
-                    var local = series.StartDate.AddDays(-k * step) + series.StartTime;
+                    var local = series.StartDate.AddDays(-k * step).ToDateTime(series.StartTime);
                     var startsAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
                     var endsAt = startsAt.AddMinutes(series.DurationMinutes);
                     var id = Guid.CreateVersion7(startsAt);
