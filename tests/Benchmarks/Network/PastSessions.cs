@@ -53,10 +53,16 @@ public static class PastSessions
                 var zone = TimeZoneInfo.FindSystemTimeZoneById(series.TimeZone);
                 var step = series.Rrule.Contains("INTERVAL=2", StringComparison.Ordinal) ? 14 : 7;
                 var sessions = added[series.Id] = [];
-                for (var k = occurrences; k >= 1; k--)
+                // Occurrences before the first materialised one that have already started (a week back may still be later today).
+                var slots = new List<(DateTimeOffset StartsAt, int Back)>();
+                for (var back = 1; slots.Count < occurrences; back++)
                 {
-                    var local = series.StartDate.AddDays(-k * step).ToDateTime(series.StartTime);
+                    var local = series.StartDate.AddDays(-back * step).ToDateTime(series.StartTime);
                     var startsAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+                    if (startsAt < now) slots.Add((startsAt, back));
+                }
+                foreach (var (startsAt, _) in slots.OrderBy(s => s.StartsAt))
+                {
                     var endsAt = startsAt.AddMinutes(series.DurationMinutes);
                     var id = Guid.CreateVersion7(startsAt);
                     await connection.ExecuteAsync("""
@@ -76,7 +82,7 @@ public static class PastSessions
                     sessions.Add(id);
                 }
                 await connection.ExecuteAsync("UPDATE series SET start_date = @startDate WHERE id = @id",
-                    new { id = series.Id, startDate = series.StartDate.AddDays(-occurrences * step) }, tx);
+                    new { id = series.Id, startDate = series.StartDate.AddDays(-slots.Max(s => s.Back) * step) }, tx);
             }
             await connection.ExecuteAsync("NOTIFY studios_outbox", transaction: tx);
             await tx.CommitAsync();
