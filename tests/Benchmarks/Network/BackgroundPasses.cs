@@ -17,7 +17,8 @@ public static class BackgroundPasses
     public static async Task<BackgroundPass> HealthSweepAsync(LocalDatabases databases, TimeSpan patience)
     {
         await using var connection = await databases.For("stewardship").OpenConnectionAsync();
-        var marked = await connection.QuerySingleAsync<DateTimeOffset>("""
+        // timestamptz comes back as a UTC DateTime.
+        var marked = await connection.QuerySingleAsync<DateTime>("""
             WITH due AS (UPDATE studios SET health_due_at = now() WHERE state = 'active' RETURNING 1) SELECT now()
             """);
         return await TimeAsync("health sweep (every active studio)", databases, patience, () => connection.QuerySingleAsync<(long, long)>("""
