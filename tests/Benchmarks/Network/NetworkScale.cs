@@ -12,7 +12,8 @@ namespace Studios.Benchmarks.Network;
 /// network (artifacts/scale/network-&lt;preset&gt;.json); also the resident memory of each service process. Results go to
 /// artifacts/scale/results-&lt;preset&gt;.json; once both exist the table of p50/p99 and large ÷ small is printed (as a
 /// Markdown table for the README).
-/// <c>scale</c> alone runs the whole sequence on a fresh system: seed small, measure, seed large, measure, print.
+/// <c>scale [--large-studios N]</c> alone runs the whole sequence on a fresh system: seed small, measure, seed large (on
+/// top of the small one), measure, print.
 /// </summary>
 public static class NetworkScale
 {
@@ -29,11 +30,18 @@ public static class NetworkScale
         }
         if (await NetworkSeed.RunAsync([.. args, "--preset", "small"]) != 0) return 1;
         await MeasureAsync("small", arguments);
-        if (await NetworkSeed.RunAsync([.. args, "--preset", "large"]) != 0) return 1;
+        if (await NetworkSeed.RunAsync([.. args, "--preset", "large", .. LargeSize(arguments)]) != 0) return 1;
         await MeasureAsync("large", arguments);
         PrintTable();
         return 0;
     }
+
+    /// <summary><c>--large-studios N</c>: the large network at N studios in the presets' proportions (what this machine
+    /// seeds in the time it has; the large preset is 1,000).</summary>
+    private static string[] LargeSize(Arguments arguments) => arguments.Number("--large-studios") is { } n
+        ? ["--studios", $"{n}", "--people", $"{20 * n}", "--stewards", $"{Math.Max(5, n / 20)}", "--practices", $"{Math.Max(1, n / 2)}",
+           "--attendance", $"{100 * n}", "--reflections", $"{5 * n}"]
+        : [];
 
     private static async Task MeasureAsync(string preset, Arguments arguments)
     {
@@ -120,9 +128,16 @@ public static class NetworkScale
             api.GetAsync("practice-content", $"/api/practices?q={(i % 2 == 0 ? "listening" : "breathing")}&limit=20", network.OperatorToken));
         await Measure("PracticeContent", "a practice with its versions", _ => api.GetAsync("practice-content", $"/api/practices/{Pick(practices)}", network.OperatorToken));
 
-        var memory = ServiceProcesses.ResidentMegabytes(arguments.Text("--identity", "http://127.0.0.1:5100"));
+        using var databases = LocalDatabases.FromArgs(arguments);
+        var patience = TimeSpan.FromMinutes(arguments.Number("--job-patience-minutes") ?? 20);
+        // Both jobs made due at once and awaited together: each waits for its own next pass (up to one interval).
+        List<BackgroundPass> passes = [.. await Task.WhenAll(BackgroundPasses.HealthSweepAsync(databases, patience), BackgroundPasses.MaterialisationAsync(databases, patience))];
+
+        var memory = ServiceProcesses.ResidentMegabytes(SystemApi.IdentityOf(arguments));
         foreach (var (service, megabytes) in memory) AnsiConsole.MarkupLine($"  {service,-16} resident memory {megabytes:N0} MB");
-        var results = new ScaleResults(preset, network.Studios.Count, network.People.Count, clients, timings, memory);
+        var totals = await NetworkTotals.CountAsync(databases);
+        AnsiConsole.MarkupLine($"  in the databases: {totals}");
+        var results = new ScaleResults(preset, totals.Studios, totals.People, clients, timings, memory, passes, totals, SeedReport.Load(preset));
         await File.WriteAllTextAsync(ResultsPath(preset), JsonSerializer.Serialize(results, Json));
     }
 
@@ -143,11 +158,27 @@ public static class NetworkScale
             if (other is null) continue;
             Console.WriteLine(string.Create(inv, $"| {timing.Service} | {timing.Read} | {timing.P50:N1} / {timing.P99:N1} | {other.P50:N1} / {other.P99:N1} | {other.P99 / timing.P99:N2} |"));
         }
+        foreach (var pass in small.Passes)
+        {
+            var other = large.Passes.First(p => p.Job == pass.Job);
+            Console.WriteLine(string.Create(inv, $"| background | {pass.Job}: s (database CPU s) | {pass.Seconds:N1} ({pass.DatabaseCpuSeconds:N1}) for {pass.Items:N0} | " +
+                                                 $"{other.Seconds:N1} ({other.DatabaseCpuSeconds:N1}) for {other.Items:N0} | {other.Seconds / Math.Max(0.001, pass.Seconds):N2} |"));
+        }
+        foreach (var lag in small.Seed?.OutboxLag ?? [])
+        {
+            var other = large.Seed?.OutboxLag.FirstOrDefault(l => l.Service == lag.Service);
+            if (other is null) continue;
+            Console.WriteLine(string.Create(inv, $"| seeding | outbox lag {lag.Service}: enqueue→publish p50 / p99 s (most waiting) | {lag.P50Seconds:N2} / {lag.P99Seconds:N2} ({lag.MostWaiting:N0}) | " +
+                                                 $"{other.P50Seconds:N2} / {other.P99Seconds:N2} ({other.MostWaiting:N0}) | |"));
+        }
         foreach (var (service, megabytes) in large.MemoryMegabytes)
         {
             Console.WriteLine(string.Create(inv, $"| {service} | resident memory (MB) | {small.MemoryMegabytes.GetValueOrDefault(service):N0} | {megabytes:N0} | |"));
         }
+        Console.WriteLine();
+        Console.WriteLine($"Small: {small.Totals}. Large: {large.Totals}.");
     }
 }
 
-public sealed record ScaleResults(string Preset, int Studios, int People, int Clients, List<ReadTiming> Timings, Dictionary<string, double> MemoryMegabytes);
+public sealed record ScaleResults(string Preset, long Studios, long People, int Clients, List<ReadTiming> Timings, Dictionary<string, double> MemoryMegabytes,
+    List<BackgroundPass> Passes, NetworkTotals Totals, SeedReport? Seed);

@@ -40,4 +40,6 @@ public sealed class SeededStudio
     public List<int> Members { get; init; } = [];
     public List<int> Waitlist { get; init; } = [];
     public Guid? SeriesId { get; set; }
+    /// <summary>Sessions before the seed, with attendance recorded.</summary>
+    public List<Guid> PastSessions { get; init; } = [];
 }

@@ -14,13 +14,19 @@ public sealed class SystemApi(Uri identity, IReadOnlyDictionary<string, Uri> ser
         Timeout = TimeSpan.FromSeconds(100),
     };
 
-    public static SystemApi FromArgs(Arguments args) => new(new Uri(args.Text("--identity", "http://127.0.0.1:5100")), new Dictionary<string, Uri>
+    /// <summary>The URLs from <c>--identity</c>, <c>--membership</c>, ... or, by default, the local run's ports: 5100 to 5104,
+    /// or <c>--port-base N</c> for a run started with the identity on N and the services on N+1 to N+4.</summary>
+    public static SystemApi FromArgs(Arguments args) => new(new Uri(IdentityOf(args)), new Dictionary<string, Uri>
     {
-        ["membership"] = new(args.Text("--membership", "http://127.0.0.1:5101")),
-        ["scheduling"] = new(args.Text("--scheduling", "http://127.0.0.1:5102")),
-        ["practice-content"] = new(args.Text("--practice-content", "http://127.0.0.1:5103")),
-        ["stewardship"] = new(args.Text("--stewardship", "http://127.0.0.1:5104")),
+        ["membership"] = new(args.Text("--membership", Local(args, 1))),
+        ["scheduling"] = new(args.Text("--scheduling", Local(args, 2))),
+        ["practice-content"] = new(args.Text("--practice-content", Local(args, 3))),
+        ["stewardship"] = new(args.Text("--stewardship", Local(args, 4))),
     });
+
+    public static string IdentityOf(Arguments args) => args.Text("--identity", Local(args, 0));
+
+    private static string Local(Arguments args, int offset) => $"http://127.0.0.1:{(args.Number("--port-base") ?? 5100) + offset}";
 
     /// <summary>A token for <paramref name="subject"/> from the development identity, valid for the longest it allows.</summary>
     public async Task<string> TokenAsync(Guid subject, string name, string email, params string[] roles)
