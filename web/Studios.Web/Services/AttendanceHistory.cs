@@ -18,7 +18,7 @@ public sealed class AttendanceHistory
     {
         var history = new AttendanceHistory();
         var now = DateTimeOffset.UtcNow;
-        var sessions = (await scheduling.StudioSessionsAsync(studioId, ct, now.AddDays(-90))).Value?.Items ?? [];
+        var sessions = (await scheduling.StudioSessionsAsync(studioId, ct, now.AddDays(-90), now)).Value?.Items ?? [];
         foreach (var session in sessions.Where(s => s.StartsAt <= now && s.Status != "cancelled"))
         {
             var sheet = (await scheduling.AttendanceAsync(session.Id, ct)).Value;

@@ -5,8 +5,14 @@ namespace Studios.Web.Services;
 /// <summary>Scheduling: sessions, RSVPs and the personal calendar feed.</summary>
 public sealed class SchedulingClient(HttpClient http) : ServiceClient(http)
 {
-    public Task<ServiceResult<Page<Session>>> StudioSessionsAsync(Guid studioId, CancellationToken ct, DateTimeOffset? from = null) =>
-        GetAsync<Page<Session>>($"/api/studios/{studioId}/sessions?limit=50" + (from is null ? "" : $"&from={Uri.EscapeDataString(from.Value.ToString("O"))}"), ct);
+    /// <summary>The studio's sessions from <paramref name="from"/> (default now) until <paramref name="to"/> (default: Scheduling's
+    /// horizon after from).</summary>
+    public Task<ServiceResult<Page<Session>>> StudioSessionsAsync(Guid studioId, CancellationToken ct, DateTimeOffset? from = null,
+        DateTimeOffset? to = null) =>
+        GetAsync<Page<Session>>($"/api/studios/{studioId}/sessions?limit=50" + Instant("from", from) + Instant("to", to), ct);
+
+    private static string Instant(string name, DateTimeOffset? at) =>
+        at is null ? "" : $"&{name}={Uri.EscapeDataString(at.Value.ToString("O"))}";
 
     public Task<ServiceResult<Page<Session>>> MySessionsAsync(CancellationToken ct) => GetAsync<Page<Session>>("/api/people/me/sessions", ct);
 
