@@ -45,7 +45,7 @@ var notifications = builder.AddService<Projects.Notifications_Api>("notification
     .WithEnvironment("Notifications__MembershipPublicUrl", membership.GetEndpoint("http"));
 
 // The people-facing web app: people sign in at the identity and it calls the services with their token.
-var web = builder.AddWebApp("web", identity, membership, scheduling, practiceContent, stewardship);
+var web = builder.AddWebApp("web", identity, membership, scheduling, practiceContent, stewardship, notifications);
 // Mails link to the web app (a published system sets Notifications:AppBaseUrl to its public address).
 if (builder.ExecutionContext.IsRunMode) notifications.WithEnvironment("Notifications__AppBaseUrl", web.GetEndpoint("http"));
 

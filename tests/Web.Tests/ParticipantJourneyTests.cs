@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using static Studios.EndToEnd.Tests.Service;
@@ -6,7 +7,8 @@ using static Studios.EndToEnd.Tests.Service;
 namespace Studios.Web.Tests;
 
 /// <summary>A participant in the browser: signs in, registers, discovers a studio, joins it, says they are going to a
-/// session, and subscribes to their calendar. A facilitator and a steward arrange the studio over the services' APIs.</summary>
+/// session, subscribes to their calendar, shares a reflection, downloads their data, leaves the studio and erases their
+/// account. A facilitator and a steward arrange the studio over the services' APIs.</summary>
 [Collection(WebCollection.Name)]
 public sealed class ParticipantJourneyTests(WebSystem web)
 {
@@ -14,7 +16,7 @@ public sealed class ParticipantJourneyTests(WebSystem web)
     private static readonly TimeSpan Patience = Arrange.Patience;
 
     [Fact]
-    public async Task A_participant_discovers_joins_says_going_and_subscribes_to_their_calendar()
+    public async Task A_participant_discovers_joins_says_going_subscribes_reflects_exports_leaves_and_erases()
     {
         var (studioName, sessionTitle) = await OpenStudioWithSessionsAsync();
 
@@ -85,11 +87,63 @@ public sealed class ParticipantJourneyTests(WebSystem web)
         await Expect(page.Locator("#reminders")).ToHaveTextAsync("Your calendar does not remind you of sessions.");
         Assert.DoesNotContain("BEGIN:VALARM", await calendarApp.GetStringAsync(feed));
 
+        // A reflection shared with the studio (PracticeContent learns of her membership from Membership's event).
+        await page.GotoAsync("/me/studios");
+        await page.GetByRole(AriaRole.Link, new() { Name = studioName, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reflections: share yours, read the studio's" }).ClickAsync();
+        await ana.CheckPageAsync("reflections");
+        const string reflection = "Listening without planning my answer was harder than I thought.";
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GetByLabel("Your reflection").FillAsync(reflection);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Share with the studio" }).ClickAsync();
+            return await page.GetByRole(AriaRole.Status).CountAsync() > 0;
+        }, Patience, "PracticeContent to know Ana as a member and take her reflection");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your reflection is shared with the studio.");
+        await Expect(page.Locator("#shared-heading + ul")).ToContainTextAsync(reflection);
+
+        // Her data: one JSON file assembled from every service's export.
+        await page.GotoAsync("/profile");
+        await ana.CheckPageAsync("profile");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download my data" }).ClickAsync());
+        var export = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync()))!;
+        Assert.NotNull(export["exportedAt"]);
+        foreach (var service in new[] { "membership", "scheduling", "practice-content", "stewardship", "notifications" })
+        {
+            Assert.NotNull(export["services"]?[service]);
+            Assert.Null(export["services"]![service]!["unavailable"]);
+        }
+        Assert.Contains(ana.Email, export["services"]!["membership"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("harder than I thought", export["services"]!["practice-content"]!.ToJsonString());
+
+        // Leave the studio: a confirmation step first, then her place is free again.
+        await page.GotoAsync("/me/studios");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Leave {studioName}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Leave {studioName}?" })).ToBeVisibleAsync();
+        await ana.CheckPageAsync("leave");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Leave the studio" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"You left {studioName}.");
+        await page.GotoAsync("/me/studios");
+        await Expect(page.GetByText("You are not in a studio yet.")).ToBeVisibleAsync();
+
         // Sign out: the app forgets her, and a page that needs her sends her to sign in again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out Ana" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
         await page.GotoAsync("/me/sessions");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Studios" })).ToBeVisibleAsync();
+
+        // Back in, she erases her account: the confirmation names what happens; then she is signed out and unknown.
+        await ana.SignInAsAsync("Ana");
+        await page.GotoAsync("/profile");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Erase my account" }).ClickAsync();
+        await Expect(page.GetByText("you are signed out.")).ToBeVisibleAsync();
+        await ana.CheckPageAsync("erase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase my account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your account is erased and you are signed out.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
+        await ana.SignInAsAsync("Ana");
+        await page.GotoAsync("/profile");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Register" })).ToBeVisibleAsync();
     }
 
     /// <summary>An active, open studio of capacity 3 with a weekly series starting tomorrow, arranged over the APIs.</summary>

@@ -1,6 +1,7 @@
 using Studios.Web.Components;
 using Studios.Web.Extensions;
 using Studios.Web.Identity;
+using Studios.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWebServices();
@@ -8,6 +9,7 @@ builder.AddWebServices();
 var app = builder.Build();
 app.UseWebPipeline();
 app.MapSignInEndpoints();
+app.MapPersonalDataExport();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
 

@@ -31,4 +31,17 @@ public sealed class MembershipClient(HttpClient http) : ServiceClient(http)
 
     public Task<ServiceResult<Invitation>> InviteAsync(Guid studioId, string? email, CancellationToken ct) =>
         SendAsync<Invitation>(HttpMethod.Post, $"/api/studios/{studioId}/invitations", new { email }, ct);
+
+    public Task<ServiceResult<Membership>> LeaveAsync(Guid studioId, Guid personId, CancellationToken ct) =>
+        SendAsync<Membership>(HttpMethod.Post, $"/api/studios/{studioId}/members/{personId}/leave", null, ct);
+
+    public Task<ServiceResult<Membership>> AcceptInvitationAsync(string token, CancellationToken ct) =>
+        SendAsync<Membership>(HttpMethod.Post, $"/api/invitations/{Uri.EscapeDataString(token)}/accept", null, ct);
+
+    public Task<ServiceResult<Roster>> SetJoinPolicyAsync(Guid studioId, string? joinPolicy, string? intakeQuestion, CancellationToken ct) =>
+        SendAsync<Roster>(HttpMethod.Put, $"/api/studios/{studioId}/policy", new { joinPolicy, intakeQuestion }, ct);
+
+    /// <summary>Erases the person everywhere: Membership ends their memberships and publishes PersonErased.</summary>
+    public Task<ServiceResult<object>> EraseAsync(Guid personId, CancellationToken ct) =>
+        SendAsync<object>(HttpMethod.Delete, $"/api/people/{personId}", null, ct);
 }

@@ -14,6 +14,9 @@ public abstract class ServiceClient(HttpClient http)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>What this service holds about the signed-in person (ServiceDefaults' personal data export), as it sent it.</summary>
+    public Task<ServiceResult<JsonElement>> ExportAsync(CancellationToken ct) => GetAsync<JsonElement>("/api/people/me/export", ct);
+
     protected Task<ServiceResult<T>> GetAsync<T>(string path, CancellationToken ct) => SendAsync<T>(HttpMethod.Get, path, null, ct);
 
     protected async Task<ServiceResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)

@@ -16,6 +16,10 @@ public static class ServiceClientsExtensions
             .AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<SchedulingClient>(http => http.BaseAddress = new Uri("http://scheduling"))
             .AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddHttpClient<PracticeContentClient>(http => http.BaseAddress = new Uri("http://practice-content"))
+            .AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddHttpClient<NotificationsClient>(http => http.BaseAddress = new Uri("http://notifications"))
+            .AddHttpMessageHandler<AccessTokenHandler>();
         return builder;
     }
 }

@@ -4,4 +4,4 @@ namespace Studios.Web.Services.Models;
 public sealed record Session(
     Guid Id, Guid StudioId, Guid SeriesId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone,
     string LocalStart, string? Location, string? OnlineUrl, int Capacity, int Going, int Waitlisted, string Status, bool Held,
-    string? MyRsvp);
+    string? MyRsvp, Guid? PlanId = null);
