@@ -62,7 +62,7 @@ public sealed class FacilitatorJourneyTests(WebSystem web)
         // His address is only his claim until he opens the link mailed to it: the invitation says so, then he verifies
         // (Membership's page: a button, so a mail scanner following the link verifies nothing) and accepts.
         await ben.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the invitation" }).ClickAsync();
-        await Expect(ben.Page.GetByText("Verify your email address first")).ToBeVisibleAsync();
+        await Expect(ben.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Open the link we mailed to your address");
         await ben.CheckPageAsync("invitation-unverified");
         var verification = Assert.Single(await mailbox.WaitForAsync(ben.Email, m => m.Header("X-Studios-Notification") == "email-verification"));
         await ben.Page.GotoAsync(Regex.Match(verification.Text, @"https?://\S+/api/email-verifications/[A-Za-z0-9_\-]+").Value);
