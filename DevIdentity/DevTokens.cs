@@ -75,16 +75,7 @@ public sealed class DevTokens : IDisposable
         if (roles.Length > 0) claims["role"] = roles;
         if (!string.IsNullOrWhiteSpace(request.Email)) claims["email"] = request.Email;
 
-        return _handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            Claims = claims,
-            IssuedAt = issuedAt,
-            NotBefore = issuedAt,
-            Expires = issuedAt.AddMinutes(lifetime),
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
-        });
+        return Sign(Audience, claims, issuedAt, TimeSpan.FromMinutes(lifetime));
     }
 
     /// <summary>An ID token for the code flow (OpenID Connect Core §2): the client is its audience, the nonce it sent
@@ -96,17 +87,20 @@ public sealed class DevTokens : IDisposable
         var claims = new Dictionary<string, object> { ["sub"] = subject, ["name"] = name, ["email"] = email };
         if (roles.Count > 0) claims["role"] = roles.ToArray();
         if (!string.IsNullOrEmpty(nonce)) claims["nonce"] = nonce;
-        return _handler.CreateToken(new SecurityTokenDescriptor
+        return Sign(clientId, claims, issuedAt, lifetime);
+    }
+
+    private string Sign(string audience, Dictionary<string, object> claims, DateTime issuedAt, TimeSpan lifetime) =>
+        _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
-            Audience = clientId,
+            Audience = audience,
             Claims = claims,
             IssuedAt = issuedAt,
             NotBefore = issuedAt,
             Expires = issuedAt.Add(lifetime),
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
         });
-    }
 
     /// <summary>What a relying party checks: this issuer, audience "studios", this key, the lifetime.</summary>
     public TokenValidationParameters ValidationParameters() => new()
