@@ -11,11 +11,11 @@ public static class Phase
     {
         var done = 0;
         var clock = Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource();
+        // Disposing the timer ends the progress loop: its pending wait then returns false.
+        var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
         var progress = Task.Run(async () =>
         {
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
-            while (await timer.WaitForNextTickAsync(stop.Token).AsTask().ContinueWith(t => !t.IsCanceled && t.Result))
+            while (await timer.WaitForNextTickAsync())
             {
                 var now = Volatile.Read(ref done);
                 AnsiConsole.MarkupLine($"  {name}: {now:N0}/{count:N0} ({now / clock.Elapsed.TotalSeconds:N0}/s)");
@@ -31,7 +31,7 @@ public static class Phase
         }
         finally
         {
-            await stop.CancelAsync();
+            timer.Dispose();
             await progress;
         }
         var rate = count / clock.Elapsed.TotalSeconds;
