@@ -20,24 +20,24 @@ var mail = builder.AddSmtp4dev("mail");
 var identity = builder.AddDevIdentity("identity");
 
 var membership = builder.AddService<Projects.Membership_Api>("membership", identity)
-    .WithReference(membershipDb, "membership").WaitFor(membershipDb)
+    .WithDatabase(membershipDb, "membership")
     .WithReference(messaging).WaitFor(messaging);
 
 var scheduling = builder.AddService<Projects.Scheduling_Api>("scheduling", identity)
-    .WithReference(schedulingDb, "scheduling").WaitFor(schedulingDb)
+    .WithDatabase(schedulingDb, "scheduling")
     .WithReference(messaging).WaitFor(messaging)
     .WithPublicBaseUrl("Scheduling__PublicBaseUrl");
 
 var practiceContent = builder.AddService<Projects.PracticeContent_Api>("practice-content", identity)
-    .WithReference(practiceContentDb, "practice_content").WaitFor(practiceContentDb)
+    .WithDatabase(practiceContentDb, "practice_content")
     .WithReference(messaging).WaitFor(messaging);
 
 var stewardship = builder.AddService<Projects.Stewardship_Api>("stewardship", identity)
-    .WithReference(stewardshipDb, "stewardship").WaitFor(stewardshipDb)
+    .WithDatabase(stewardshipDb, "stewardship")
     .WithReference(messaging).WaitFor(messaging);
 
 var notifications = builder.AddService<Projects.Notifications_Api>("notifications", identity)
-    .WithReference(notificationsDb, "notifications").WaitFor(notificationsDb)
+    .WithDatabase(notificationsDb, "notifications")
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(mail).WaitFor(mail)
     .WithPublicBaseUrl("Notifications__PublicBaseUrl")

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Studios.AppHost.Publishing.Crds;
+using Studios.AppHost.Resources;
 
 namespace Studios.AppHost.Publishing;
 
@@ -75,7 +76,7 @@ public sealed class InfrastructureManifests(PublishSettings settings)
             Affinity = new PostgresAffinity { EnablePodAntiAffinity = true, TopologyKey = "kubernetes.io/hostname" },
             Postgresql = new PostgresConfiguration
             {
-                Parameters = new Dictionary<string, string> { ["max_connections"] = "300" },
+                Parameters = new Dictionary<string, string> { ["max_connections"] = PostgresClusterResource.MaxConnections.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 // Each role reaches only its own database (as the AppHost sets it up locally): allow it there, refuse it elsewhere.
                 PgHba = [.. server.Databases.SelectMany(database => new[]
                 {

@@ -1,3 +1,5 @@
+using Studios.AppHost.Resources;
+
 namespace Studios.AppHost.Publishing;
 
 /// <summary>
@@ -15,7 +17,9 @@ public sealed class KubernetesPublisher(ManifestModel model, PublishSettings set
     public PublishResult Publish(string outputDirectory)
     {
         var folder = ManifestFolder.Prepare(outputDirectory);
-        var services = model.Projects.Select(project => new ServiceManifests(project, imageOf(project), settings)).ToList();
+        // Every pod of every service shares the cluster's connections, at the autoscaler's largest count too.
+        var poolSize = PostgresClusterResource.PoolSizePerInstance(model.Projects.Count(p => p.Database is not null), settings.MaxReplicas);
+        var services = model.Projects.Select(project => new ServiceManifests(project, imageOf(project), settings, poolSize)).ToList();
 
         foreach (var service in services) WriteService(folder, service);
         WriteInfrastructure(folder);

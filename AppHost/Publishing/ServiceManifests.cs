@@ -9,7 +9,8 @@ namespace Studios.AppHost.Publishing;
 /// The Kubernetes objects of one service, from its project resource: the same connection strings, service references
 /// and OpenTelemetry variables the AppHost hands it locally, with Kubernetes' names for the things it reaches.
 /// </summary>
-public sealed class ServiceManifests(ServiceProject project, ServiceImage image, PublishSettings settings)
+/// <param name="poolSize">Each pod's share of the database cluster's connections (<c>Database__MaxPoolSize</c>).</param>
+public sealed class ServiceManifests(ServiceProject project, ServiceImage image, PublishSettings settings, int poolSize)
 {
     public const int HttpPort = 8080;
     public const int ServicePort = 80;
@@ -62,6 +63,7 @@ public sealed class ServiceManifests(ServiceProject project, ServiceImage image,
             ["Identity__Audience"] = settings.IdentityAudience,
             ["Messaging__QueueType"] = settings.QueueType,
         };
+        if (project.Database is not null) data["Database__MaxPoolSize"] = poolSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var other in project.ServiceReferences)
             data[$"services__{other}__http__0"] = $"http://{other}";
         return new V1ConfigMap { Metadata = Meta(ConfigMapName), Data = new Dictionary<string, string>(data) }.Initialize();

@@ -65,7 +65,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         }
         catch
         {
-            await ForgetAsync(key, subject);
+            await using (var connection = await dataSource.OpenConnectionAsync(CancellationToken.None))
+            {
+                await ForgetAsync(connection, key, subject);
+            }
             throw;
         }
         finally
@@ -78,7 +81,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         {
             if (response.StatusCode >= 500)
             {
-                await ForgetAsync(key, subject); // a server failure may be retried for real
+                await ForgetAsync(connection, key, subject); // a server failure may be retried for real
             }
             else
             {
@@ -97,9 +100,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
         await buffer.CopyToAsync(originalBody, context.RequestAborted);
     }
 
-    private async Task ForgetAsync(string key, string subject)
+    private static async Task ForgetAsync(NpgsqlConnection connection, string key, string subject)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await connection.ExecuteAsync("DELETE FROM idempotent_requests WHERE idempotency_key = @key AND subject = @subject",
             new { key, subject });
     }
@@ -108,6 +110,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, NpgsqlDataSour
     {
         if (stored is null || stored.StatusCode is null)
         {
+            context.Response.Headers.RetryAfter = "1";
             await WriteProblemAsync(context, StatusCodes.Status409Conflict,
                 $"A request with this {HeaderName} is still being processed; retry shortly.");
             return;

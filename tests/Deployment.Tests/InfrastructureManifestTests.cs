@@ -1,6 +1,8 @@
+using System.Globalization;
 using k8s.Models;
 using Studios.AppHost.Publishing;
 using Studios.AppHost.Publishing.Crds;
+using Studios.AppHost.Resources;
 using Studios.Deployment.Tests.Support;
 
 namespace Studios.Deployment.Tests;
@@ -23,6 +25,18 @@ public sealed class InfrastructureManifestTests(PublishedSystem published)
         var budget = published.InfrastructureObjects().OfType<V1PodDisruptionBudget>().Single(b => b.Metadata.Name == broker);
         Assert.Equal("1", budget.Spec.MaxUnavailable.Value);
         Assert.Equal(broker, budget.Spec.Selector.MatchLabels[StudiosLabels.Name]);
+    }
+
+    [Fact]
+    public void Every_pod_of_every_service_at_the_autoscalers_largest_count_fits_in_the_database_clusters_connections()
+    {
+        var maxConnections = int.Parse(published.InfrastructureObjects().OfType<PostgresCluster>().Single()
+            .Spec.Postgresql!.Parameters!["max_connections"], CultureInfo.InvariantCulture);
+        var asked = SystemModel.Describe().Projects.Where(project => project.Database is not null).Select(project => project.Name).Sum(service =>
+            int.Parse(published.Single<V1ConfigMap>(service).Data["Database__MaxPoolSize"], CultureInfo.InvariantCulture)
+            * published.Single<V2HorizontalPodAutoscaler>(service).Spec.MaxReplicas);
+
+        Assert.InRange(asked, 1, maxConnections - PostgresClusterResource.ReservedConnections);
     }
 
     [Fact]

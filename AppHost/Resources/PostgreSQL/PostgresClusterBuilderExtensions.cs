@@ -59,7 +59,8 @@ public static class PostgresClusterBuilderExtensions
 
         return builder.AddResource(cluster)
             .WithArgs([.. runAs, "-D", cluster.PgData, "-p", port.ToString(),
-                       "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="])
+                       "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+                       "-c", $"max_connections={PostgresClusterResource.MaxConnections}"])
             .WithEndpoint(port: port, targetPort: port, name: PostgresClusterResource.PrimaryEndpointName, isProxied: false)
             .WithLoopbackEndpoints()
             .WithHealthCheck(healthCheck)
@@ -82,6 +83,20 @@ public static class PostgresClusterBuilderExtensions
         return builder.ApplicationBuilder.AddResource(database)
             .WithHealthCheck(healthCheck)
             .WithIconName("Database");
+    }
+
+    /// <summary>A service's own database: its connection string under <paramref name="connectionName"/>, the service started
+    /// once the database is healthy, and (running locally) each of its instances' share of the cluster's connections as
+    /// <c>Database__MaxPoolSize</c>.</summary>
+    public static IResourceBuilder<ProjectResource> WithDatabase(this IResourceBuilder<ProjectResource> service,
+        IResourceBuilder<PostgresClusterDatabaseResource> database, string connectionName)
+    {
+        service.WithReference(database, connectionName).WaitFor(database);
+        if (service.ApplicationBuilder.ExecutionContext.IsPublishMode) return service;
+        var instances = LocalRun.Of(service.ApplicationBuilder).Replicas.Count;
+        return service.WithEnvironment(context => context.EnvironmentVariables["Database__MaxPoolSize"] =
+            PostgresClusterResource.PoolSizePerInstance(database.Resource.Parent.Databases.Count, instances)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task InitializeAsync(PostgresClusterResource cluster, string binDirectory, string password, CancellationToken ct)

@@ -11,6 +11,12 @@ public sealed class PostgresClusterResource(string name, string command, string 
     public const string PrimaryEndpointName = "tcp";
     public const string SuperUser = "postgres";
 
+    /// <summary>PostgreSQL's <c>max_connections</c>, here and in the published cluster.</summary>
+    public const int MaxConnections = 300;
+
+    /// <summary>Left over for the superuser, psql and the benchmarks' direct connections.</summary>
+    public const int ReservedConnections = 20;
+
     private readonly List<PostgresClusterDatabaseResource> _databases = [];
 
     /// <summary>The server's folder; the cluster itself is its data/ subfolder. Kept across runs.</summary>
@@ -26,6 +32,12 @@ public sealed class PostgresClusterResource(string name, string command, string 
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={SuperUser};Password={PasswordParameter}");
+
+    /// <summary>Each service instance's share of the cluster's connections (its <c>Database:MaxPoolSize</c>): all but the
+    /// reserve, split evenly over the instances of the services whose databases it holds, so their pools together never
+    /// ask for more than PostgreSQL allows.</summary>
+    public static int PoolSizePerInstance(int databases, int instancesPerService) =>
+        Math.Max(1, (MaxConnections - ReservedConnections) / (Math.Max(1, databases) * instancesPerService));
 
     internal void Add(PostgresClusterDatabaseResource database) => _databases.Add(database);
 }

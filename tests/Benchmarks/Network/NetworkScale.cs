@@ -56,7 +56,9 @@ public static class NetworkScale
         var busiest = active.OrderByDescending(s => s.Members.Count).First();
         var stewards = network.People.Where(p => p.Role == "steward").ToList();
         var studiosOf = network.Studios.SelectMany(s => s.Members.Select(m => (Person: m, Studio: s))).ToLookup(x => x.Person, x => x.Studio);
-        var mostStudios = studiosOf.OrderByDescending(g => g.Count()).First();
+        // The "person in 5 studios" (or the nearest there is): the same shape of person in both networks, so the
+        // read's own size stays the same and only the network around it grows.
+        var mostStudios = studiosOf.OrderBy(g => Math.Abs(g.Count() - 5)).ThenByDescending(g => g.Count()).First();
         var traveller = network.People[mostStudios.Key];
         T Pick<T>(IReadOnlyList<T> items) { lock (random) return items[random.Next(items.Count)]; }
         SeededPerson Facilitator(SeededStudio studio) => network.People[studio.FacilitatorIndex];

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Studios.Benchmarks.Network;
 
 /// <summary>A running system (./studios run) as its clients reach it: the development identity's tokens and the five
-/// services' HTTP APIs. Overload answers (429, 503) are retried after their Retry-After; anything else unexpected throws.</summary>
+/// services' HTTP APIs. Overload answers (429, 503) and a command still in progress (409 with Retry-After) are retried after their Retry-After; anything else unexpected throws.</summary>
 public sealed class SystemApi(Uri identity, IReadOnlyDictionary<string, Uri> services) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -86,7 +86,10 @@ public sealed class SystemApi(Uri identity, IReadOnlyDictionary<string, Uri> ser
             using var response = await _http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             if (response.IsSuccessStatusCode) return string.IsNullOrEmpty(text) ? [] : JsonNode.Parse(text) as JsonObject ?? [];
-            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable && attempt < 20)
+            // 409 with Retry-After: the same key's earlier attempt is still being processed.
+            var retryable = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+                || (response.StatusCode == HttpStatusCode.Conflict && response.Headers.RetryAfter is not null);
+            if (retryable && attempt < 20)
             {
                 await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200 * attempt));
                 continue;

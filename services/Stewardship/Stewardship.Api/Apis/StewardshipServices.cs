@@ -20,6 +20,7 @@ public sealed record StewardshipServices(
     StudioHealthRepository Health,
     StudioHealthEvaluator Evaluator,
     OverviewRepository Overview,
+    NetworkFiguresSnapshot NetworkFigures,
     StewardshipMetrics Metrics,
     StudioCountsRefresher Counts,
     TimeProvider Time);

@@ -29,6 +29,7 @@ public static class StewardshipExtensions
         builder.Services.AddSingleton<StudioHealthEvaluator>();
 
         builder.Services.AddSingleton<StewardshipMetrics>();
+        builder.Services.AddSingleton<NetworkFiguresSnapshot>();
         builder.Services.AddIntervalJob<StudioCountsRefresher>();
         builder.Services.AddIntervalJob<StudioHealthSweep>();
         return builder;
