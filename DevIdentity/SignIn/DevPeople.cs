@@ -7,8 +7,9 @@ namespace Studios.DevIdentity.SignIn;
 public sealed record DevPerson(string Subject, string Name, string Email, IReadOnlyList<string> Roles);
 
 /// <summary>
-/// The people the sign-in page offers: kept beside the signing key (a JSON file) when one is configured, so a local run
-/// remembers them across restarts; in memory otherwise (tests).
+/// The people the sign-in page offers: kept beside the signing key when one is configured, so a local run remembers them
+/// across restarts; in memory otherwise (tests). The file is JSON Lines, one line appended per new or changed person
+/// (the last line of a subject wins), so remembering the 20,000th person costs what remembering the first did.
 /// </summary>
 public sealed class DevPeople(string? file)
 {
@@ -21,16 +22,33 @@ public sealed class DevPeople(string? file)
 
     public DevPerson Remember(DevPerson person)
     {
-        _people[person.Subject] = person;
-        if (file is null) return person;
-        lock (_writing) File.WriteAllText(file, JsonSerializer.Serialize(_people.Values.ToArray()));
+        lock (_writing)
+        {
+            if (_people.TryGetValue(person.Subject, out var known) && Same(known, person)) return person;
+            _people[person.Subject] = person;
+            if (file is not null) File.AppendAllText(file, JsonSerializer.Serialize(person) + "\n");
+        }
         return person;
     }
 
+    private static bool Same(DevPerson a, DevPerson b) =>
+        a.Name == b.Name && a.Email == b.Email && a.Roles.SequenceEqual(b.Roles);
+
     private static ConcurrentDictionary<string, DevPerson> Load(string? file)
     {
-        if (file is null || !File.Exists(file)) return new();
-        var people = JsonSerializer.Deserialize<DevPerson[]>(File.ReadAllText(file)) ?? [];
-        return new(people.Select(person => KeyValuePair.Create(person.Subject, person)));
+        var people = new ConcurrentDictionary<string, DevPerson>();
+        if (file is null || !File.Exists(file)) return people;
+        foreach (var line in File.ReadLines(file).Where(line => line.Length > 0))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<DevPerson>(line) is { } person) people[person.Subject] = person;
+            }
+            catch (JsonException)
+            {
+                // A line cut short by a killed run: that person is offered again once they get a token.
+            }
+        }
+        return people;
     }
 }

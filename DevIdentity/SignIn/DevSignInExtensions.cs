@@ -11,7 +11,7 @@ public static class DevSignInExtensions
         {
             var keyFile = services.GetRequiredService<IOptions<DevIdentityOptions>>().Value.KeyFile;
             return new DevPeople(string.IsNullOrEmpty(keyFile)
-                ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(keyFile))!, "people.json"));
+                ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(keyFile))!, "people.jsonl"));
         });
         builder.Services.AddSingleton(services => new AuthorizationCodes(services.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder;
