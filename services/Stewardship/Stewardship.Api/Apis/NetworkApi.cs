@@ -18,24 +18,22 @@ public static class NetworkApi
         return app;
     }
 
-    /// <summary>Studios per lifecycle and health state and the at-risk and dormant studios, worst (lowest score, longest
-    /// in that state) first, as they are now; members and sessions held across active studios as the counts refresher
+    /// <summary>The at-risk and dormant studios, worst (lowest score, longest in that state) first, as they are now;
+    /// studios per lifecycle and health state, members and sessions held across active studios as the counts refresher
     /// last counted them (<c>FiguresAt</c>).</summary>
     public static async Task<Ok<NetworkOverviewResponse>> OverviewAsync([AsParameters] StewardshipServices services, CancellationToken ct)
     {
         var now = services.Time.GetUtcNow();
         await using var connection = await services.DataSource.OpenConnectionAsync(ct);
-        var studios = await services.Studios.CountByStateAsync(connection, ct);
-        var health = await services.Health.CountByStateAsync(connection, ct);
-        var figures = await services.NetworkFigures.GetAsync(connection, ct);
+        var counted = await services.NetworkFigures.GetAsync(connection, ct);
         var atRisk = await services.Overview.InStateAsync(connection, HealthState.AtRisk.ToText(), AttentionListLimit, ct);
         var dormant = await services.Overview.InStateAsync(connection, HealthState.Dormant.ToText(), AttentionListLimit, ct);
 
         return TypedResults.Ok(new NetworkOverviewResponse(
-            studios.ToDictionary(entry => entry.Key.ToText(), entry => entry.Value),
-            health.ToDictionary(entry => entry.Key.ToText(), entry => entry.Value),
-            figures.Figures.Memberships, figures.Figures.People, figures.Figures.SessionsHeldLast7Days,
-            figures.Figures.SessionsHeldLast30Days, figures.At, atRisk.Select(ToResponse).ToList(), dormant.Select(ToResponse).ToList(), now));
+            counted.Studios.ToDictionary(entry => entry.Key.ToText(), entry => entry.Value),
+            counted.Health.ToDictionary(entry => entry.Key.ToText(), entry => entry.Value),
+            counted.Figures.Memberships, counted.Figures.People, counted.Figures.SessionsHeldLast7Days,
+            counted.Figures.SessionsHeldLast30Days, counted.At, atRisk.Select(ToResponse).ToList(), dormant.Select(ToResponse).ToList(), now));
     }
 
     private static StudioAttentionResponse ToResponse(StudioAtRisk studio) => new(studio.StudioId, studio.Name, studio.Score,

@@ -1,11 +1,16 @@
 using Studios.Stewardship.Data;
+using Studios.Stewardship.Domain;
+using Studios.Stewardship.Domain.StudioHealth;
 
 namespace Studios.Stewardship.Features;
 
-/// <summary>The network-wide figures as the counts refresher last computed them. Counting every membership and every
-/// held session grows with the network, so the overview reads this instead of counting on each request; it is at most
-/// one refresh interval old (<see cref="Taken.At"/> says when), and the first read of a new instance counts once.</summary>
-public sealed class NetworkFiguresSnapshot(OverviewRepository overview, TimeProvider time)
+/// <summary>The network-wide counts as the counts refresher last took them: studios per lifecycle state, active studios
+/// per health state, memberships, people and sessions held. Each of them counts the whole network, so the overview (and
+/// the gauges) read this instead of counting on each request; it is at most one refresh interval old, a lifecycle or
+/// health change wakes the refresher (<see cref="Taken.At"/> says when it counted), and the first read of a new
+/// instance counts once.</summary>
+public sealed class NetworkFiguresSnapshot(StudioRepository studios, StudioHealthRepository health, OverviewRepository overview,
+    TimeProvider time)
 {
     private volatile Taken? _latest;
 
@@ -15,10 +20,12 @@ public sealed class NetworkFiguresSnapshot(OverviewRepository overview, TimeProv
     public async Task<Taken> RefreshAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var taken = new Taken(await overview.FiguresAsync(connection, now, ct), now);
+        var taken = new Taken(await studios.CountByStateAsync(connection, ct), await health.CountByStateAsync(connection, ct),
+            await overview.FiguresAsync(connection, now, ct), now);
         _latest = taken;
         return taken;
     }
 
-    public sealed record Taken(NetworkFigures Figures, DateTimeOffset At);
+    public sealed record Taken(IReadOnlyDictionary<StudioState, long> Studios, IReadOnlyDictionary<HealthState, long> Health,
+        NetworkFigures Figures, DateTimeOffset At);
 }

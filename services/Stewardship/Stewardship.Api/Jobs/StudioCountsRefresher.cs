@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Studios.ServiceDefaults.Jobs;
-using Studios.Stewardship.Data;
 using Studios.Stewardship.Extensions;
 using Studios.Stewardship.Features;
 using Studios.Stewardship.Telemetry;
@@ -11,8 +10,6 @@ namespace Studios.Stewardship.Jobs;
 /// lifecycle or health change wakes it. Each instance refreshes its own; the pass only reads.</summary>
 public sealed class StudioCountsRefresher(
     NpgsqlDataSource dataSource,
-    StudioRepository studios,
-    StudioHealthRepository health,
     NetworkFiguresSnapshot networkFigures,
     StewardshipMetrics metrics,
     IOptions<StewardshipOptions> options,
@@ -28,9 +25,8 @@ public sealed class StudioCountsRefresher(
     protected override async Task<int> RunPassAsync(JobPass pass, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        metrics.ReplaceCounts(await studios.CountByStateAsync(connection, cancellationToken),
-            await health.CountByStateAsync(connection, cancellationToken), Time.GetUtcNow());
-        await networkFigures.RefreshAsync(connection, cancellationToken);
+        var taken = await networkFigures.RefreshAsync(connection, cancellationToken);
+        metrics.ReplaceCounts(taken.Studios, taken.Health, taken.At);
         return 0;
     }
 }

@@ -1,7 +1,8 @@
 namespace Studios.Stewardship.Apis.Models;
 
-/// <summary>The network at a glance for operators and stewards. Memberships, people and sessions held are counted
-/// periodically (as of <c>FiguresAt</c>, at most the counts refresh interval old); the rest is as of <c>At</c>.</summary>
+/// <summary>The network at a glance for operators and stewards. The counts (studios per state, memberships, people,
+/// sessions held) are taken periodically and soon after a lifecycle or health change (as of <c>FiguresAt</c>, at most
+/// the counts refresh interval old); the at-risk and dormant lists are as of <c>At</c>.</summary>
 public sealed record NetworkOverviewResponse(
     IReadOnlyDictionary<string, long> StudiosByState,
     IReadOnlyDictionary<string, long> HealthByState,
