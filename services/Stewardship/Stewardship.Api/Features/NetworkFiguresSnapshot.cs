@@ -6,8 +6,8 @@ namespace Studios.Stewardship.Features;
 
 /// <summary>The network-wide counts as the counts refresher last took them: studios per lifecycle state, active studios
 /// per health state, memberships, people and sessions held. Each of them counts the whole network, so the overview (and
-/// the gauges) read this instead of counting on each request; it is at most one refresh interval old, a lifecycle or
-/// health change wakes the refresher (<see cref="Taken.At"/> says when it counted), and the first read of a new
+/// the gauges) read this instead of counting on each request; it is at most one refresh interval old, a lifecycle
+/// change or a sweep that changed a health state wakes the refresher (<see cref="Taken.At"/> says when it counted), and the first read of a new
 /// instance counts once.</summary>
 public sealed class NetworkFiguresSnapshot(StudioRepository studios, StudioHealthRepository health, OverviewRepository overview,
     TimeProvider time)
