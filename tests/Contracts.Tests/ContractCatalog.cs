@@ -99,7 +99,9 @@ public static class ContractCatalog
                 return new JsonObject { ["map of"] = Describe(dictionary.GetGenericArguments()[1], false, visiting), ["nullable"] = nullable };
             var element = type.IsArray ? type.GetElementType()! : type.GetInterfaces().Append(type)
                 .First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).GetGenericArguments()[0];
-            return new JsonArray(Describe(element, false, visiting));
+            var list = new JsonArray(Describe(element, false, visiting));
+            if (nullable) list.Add("(nullable)");
+            return list;
         }
         if (visiting.Contains(type)) return JsonValue.Create($"(recursive {type.Name})")!;
         var nested = Shape(type, visiting);

@@ -42,6 +42,7 @@ public static class ContractCompatibility
                 }
                 break;
             case (JsonArray oldElement, JsonArray newElement):
+                if (newElement.Count > oldElement.Count) breaks.Add($"{path}: became nullable");
                 CompareShapes($"{path}[]", oldElement[0]!, newElement[0]!, breaks);
                 break;
             default:

@@ -29,6 +29,7 @@ public sealed class ContractCompatibilityTests
         var after = Snapshot(change: shape =>
         {
             shape["note"] = "string?";
+            shape["mentions"] = new JsonArray("uuid", "(nullable)");
             shape["plan"]!.AsObject()["title"] = "string";
         });
         after["studios:membership:person-registered:v1"] = new JsonObject { ["type"] = "X.PersonRegistered", ["shape"] = new JsonObject() };
@@ -46,6 +47,8 @@ public sealed class ContractCompatibilityTests
         Assert.Single(ContractCompatibility.Breaks(Snapshot(), Snapshot(change: shape => shape["role"] = "int32")));
         Assert.Single(ContractCompatibility.Breaks(Snapshot(), Snapshot(change: shape => shape["role"] = "string?")));
         Assert.Single(ContractCompatibility.Breaks(Snapshot(), Snapshot(change: shape => shape["tags"] = new JsonArray("uuid"))));
+        Assert.Equal(["studios:membership:member-joined-studio:v1.tags: became nullable"],
+            ContractCompatibility.Breaks(Snapshot(), Snapshot(change: shape => shape["tags"] = new JsonArray("string", "(nullable)"))));
     }
 
     [Fact]

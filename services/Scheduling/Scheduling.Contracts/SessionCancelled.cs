@@ -2,8 +2,9 @@ using MassTransit;
 
 namespace Studios.Scheduling.Contracts;
 
-/// <summary>A session was cancelled (Cause: facilitator, studio-paused, studio-retired, series-changed; absent in events
-/// published before it was added).</summary>
+/// <summary>A session was cancelled (Cause: facilitator, studio-paused, studio-retired, series-changed). Coming: who had
+/// answered going or was on its waitlist then, so they can be told even if their answer reaches a consumer after this
+/// event. Both are absent in events published before they were added.</summary>
 [MessageUrn("studios:scheduling:session-cancelled:v1")]
 public sealed record SessionCancelled(
     Guid SessionId,
@@ -11,4 +12,5 @@ public sealed record SessionCancelled(
     DateTimeOffset StartsAt,
     string Reason,
     DateTimeOffset OccurredAt,
-    string? Cause = null);
+    string? Cause = null,
+    IReadOnlyList<Guid>? Coming = null);

@@ -163,6 +163,47 @@ public sealed class KindTests(NotificationsFixture fixture) : IClassFixture<Noti
         Assert.Equal(0, await CountAsync(nan, "session-cancelled"));
     }
 
+    // Answers and cancellations travel on separate queues: a "going" given just before the cancellation can be consumed
+    // after it. The event names who was coming, so the late answer's owner is told all the same, and gets no reminders.
+    [Fact]
+    public async Task A_cancellation_reaches_those_it_names_even_before_their_answer_arrives()
+    {
+        var fay = await _community.RegisterAsync(TestPerson.New("Fay"));
+        var gus = await _community.RegisterAsync(TestPerson.New("Gus"));
+        var studioId = await _community.StudioAsync(fay);
+        var startsAt = _community.Now.AddDays(2);
+        var sessionId = await _community.SessionAsync(studioId, startsAt, "Monday circle");
+        var answeredAt = _community.Now;
+
+        await _community.PublishAsync(new SessionCancelled(sessionId, studioId, startsAt, "The hall is closed.", answeredAt.AddSeconds(1),
+            "facilitator", [gus.Id]));
+        await _community.PublishAsync(new RsvpChanged(sessionId, studioId, gus.Id, null, "going", answeredAt));
+
+        var mail = Assert.Single(await MailsAsync(gus, "session-cancelled"));
+        Assert.StartsWith("Cancelled: Monday circle on ", mail.Subject);
+        Assert.Empty(await RemindersAsync(gus.Id));
+    }
+
+    [Fact]
+    public async Task A_reschedule_reaches_those_it_names_even_before_their_answer_arrives()
+    {
+        var fay = await _community.RegisterAsync(TestPerson.New("Fay"));
+        var gus = await _community.RegisterAsync(TestPerson.New("Gus"));
+        var studioId = await _community.StudioAsync(fay);
+        var startsAt = _community.Now.AddDays(2);
+        var sessionId = await _community.SessionAsync(studioId, startsAt, "Friday circle");
+        var answeredAt = _community.Now;
+        var movedTo = startsAt.AddDays(1);
+
+        await _community.PublishAsync(new SessionRescheduled(sessionId, studioId, startsAt, movedTo, movedTo.AddHours(1), 1,
+            answeredAt.AddSeconds(1), [gus.Id]));
+        await _community.PublishAsync(new RsvpChanged(sessionId, studioId, gus.Id, null, "going", answeredAt));
+
+        Assert.Single(await MailsAsync(gus, "session-rescheduled"));
+        var reminders = await RemindersAsync(gus.Id);
+        Assert.Equal([movedTo.AddHours(-24), movedTo.AddHours(-1)], reminders.Select(r => r.DueAt));
+    }
+
     [Fact]
     public async Task A_reschedule_is_announced_and_moves_the_reminders()
     {

@@ -31,6 +31,10 @@ public sealed class SessionEditTests(SchedulingFixture fixture)
         var rescheduled = await fixture.Bus.ObserveAsync<SessionRescheduled>();
         var cancelled = await fixture.Bus.ObserveAsync<SessionCancelled>();
         var (studio, series, sessions) = await WeeklyAsync();
+        // Whoever is coming is named in both events (Notifications tells them even if their answer reaches it later).
+        var member = await fixture.JoinAsync(studio);
+        foreach (var session in sessions.Skip(1).Take(2))
+            await ReadAsync<RsvpResult>(await PutAsync(member.Client, $"/api/sessions/{session.Id}/rsvps/me", new { response = "going" }));
 
         var moved = sessions[1];
         var newStart = moved.StartsAt.AddMinutes(30);
@@ -42,12 +46,15 @@ public sealed class SessionEditTests(SchedulingFixture fixture)
         var movedEvent = await rescheduled.WaitForAsync(e => e.SessionId == moved.Id);
         Assert.Equal(moved.StartsAt, movedEvent.PreviousStartsAt);
         Assert.Equal(newStart, movedEvent.StartsAt);
+        Assert.Equal([member.Id], movedEvent.Coming!);
 
         var dropped = sessions[2];
         var cancel = await ReadAsync<SessionResponse>(await PostAsync(studio.Facilitator, $"/api/sessions/{dropped.Id}/cancel",
             new { reason = "Room unavailable" }));
         Assert.Equal(SessionStatus.Cancelled, cancel.Status);
-        Assert.Equal("Room unavailable", (await cancelled.WaitForAsync(e => e.SessionId == dropped.Id)).Reason);
+        var cancelledEvent = await cancelled.WaitForAsync(e => e.SessionId == dropped.Id);
+        Assert.Equal("Room unavailable", cancelledEvent.Reason);
+        Assert.Equal([member.Id], cancelledEvent.Coming!);
 
         var again = await PostAsync(studio.Facilitator, $"/api/sessions/{dropped.Id}/cancel", new { reason = "Twice" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -111,7 +118,9 @@ public sealed class SessionEditTests(SchedulingFixture fixture)
         var movedThird = after.Single(s => s.Id == third.Id); // the same session, moved, keeping its RSVP
         Assert.Equal(1, movedThird.Going);
         Assert.Equal(TimeSpan.FromMinutes(60), movedThird.EndsAt - movedThird.StartsAt);
-        Assert.Equal(third.StartsAt.AddHours(1), (await rescheduled.WaitForAsync(e => e.SessionId == third.Id)).StartsAt);
+        var thirdMoved = await rescheduled.WaitForAsync(e => e.SessionId == third.Id);
+        Assert.Equal(third.StartsAt.AddHours(1), thirdMoved.StartsAt);
+        Assert.Equal([member.Id], thirdMoved.Coming!);
 
         var feed = await FeedAsync(studio.Facilitator, $"/api/studios/{studio.Id}/calendar.ics");
         AssertFeedMatches(feed, after, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(70));

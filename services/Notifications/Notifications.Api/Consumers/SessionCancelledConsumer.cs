@@ -20,7 +20,8 @@ public sealed class SessionCancelledConsumer(
         if (!await sessions.CancelAsync(inbox.Transaction, m.SessionId, m.StudioId, m.StartsAt, m.OccurredAt, ct)) return;
         await reminders.DeleteOfSessionAsync(inbox.Transaction, m.SessionId, ct);
         if (m.Cause is "studio-paused" or "studio-retired" || m.StartsAt <= time.GetUtcNow()) return;
-        var coming = await sessions.AnsweredAsync(inbox.Connection, m.SessionId, ["going", "waitlisted"], ct);
+        // The event names who was coming: an answer given just before may reach us after it (its own queue).
+        var coming = m.Coming ?? await sessions.AnsweredAsync(inbox.Connection, m.SessionId, ["going", "waitlisted"], ct);
         await notifier.NotifyAsync(inbox.Transaction, NotificationKinds.SessionCancelled, coming, EventKeys.Of(m),
             new MailFacts { StudioId = m.StudioId, SessionId = m.SessionId, At = m.StartsAt, Reason = m.Reason }, ct);
     }

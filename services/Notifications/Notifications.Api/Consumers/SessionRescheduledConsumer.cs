@@ -17,7 +17,8 @@ public sealed class SessionRescheduledConsumer(InboxTransaction inbox, SessionRe
         await sessions.LockAsync(inbox.Transaction, m.SessionId, ct);
         if (!await sessions.RescheduleAsync(inbox.Transaction, m.SessionId, m.StartsAt, m.EndsAt, m.OccurredAt, ct)) return;
         await reminders.PlanSessionAsync(inbox.Transaction, m.SessionId, ct);
-        var coming = await sessions.AnsweredAsync(inbox.Connection, m.SessionId, ["going", "waitlisted"], ct);
+        // The event names who was coming: an answer given just before may reach us after it (its own queue).
+        var coming = m.Coming ?? await sessions.AnsweredAsync(inbox.Connection, m.SessionId, ["going", "waitlisted"], ct);
         await notifier.NotifyAsync(inbox.Transaction, NotificationKinds.SessionRescheduled, coming, EventKeys.Of(m),
             new MailFacts { StudioId = m.StudioId, SessionId = m.SessionId, At = m.StartsAt, PreviousAt = m.PreviousStartsAt }, ct);
     }

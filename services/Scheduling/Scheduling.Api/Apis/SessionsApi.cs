@@ -77,8 +77,9 @@ public static class SessionsApi
             var duration = request.DurationMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : session.End - session.Start;
             var startsAt = request.StartsAt!.Value.ToUniversalTime();
             await services.Sessions.RescheduleAsync(tx, id, startsAt, startsAt + duration, ct);
+            var coming = await services.Rsvps.ComingAsync(tx, id, ct);
             await services.Outbox.EnqueueAsync(tx, new SessionRescheduled(id, session.StudioId, session.Start, startsAt,
-                startsAt + duration, session.Sequence + 1, now), ct);
+                startsAt + duration, session.Sequence + 1, now, coming), ct);
             return null;
         });
     }

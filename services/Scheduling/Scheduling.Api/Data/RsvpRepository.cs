@@ -23,6 +23,12 @@ public sealed class RsvpRepository
             ORDER BY CASE r.status WHEN 'going' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, r.queued_at
             """, new { sessionId }, cancellationToken: ct))).ToList();
 
+    /// <summary>Who answered going or is on the waitlist: those a cancellation or a move is announced to.</summary>
+    public async Task<IReadOnlyList<Guid>> ComingAsync(NpgsqlTransaction tx, Guid sessionId, CancellationToken ct) =>
+        (await tx.Connection!.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT person_id FROM rsvps WHERE session_id = @sessionId AND status IN ('going', 'waitlisted') ORDER BY person_id",
+            new { sessionId }, tx, cancellationToken: ct))).AsList();
+
     public async Task<int> GoingAsync(NpgsqlTransaction tx, Guid sessionId, CancellationToken ct) =>
         await tx.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT count(*)::int FROM rsvps WHERE session_id = @sessionId AND status = 'going'", new { sessionId }, tx, cancellationToken: ct));

@@ -6,13 +6,14 @@ using Studios.Scheduling.Telemetry;
 namespace Studios.Scheduling.Features;
 
 /// <summary>Cancels sessions and announces each with SessionCancelled in the same transaction.</summary>
-public sealed class Cancellations(SessionRepository sessions, SeriesRepository series, Outbox outbox, TimeProvider time,
-    SchedulingMetrics metrics)
+public sealed class Cancellations(SessionRepository sessions, SeriesRepository series, RsvpRepository rsvps, Outbox outbox,
+    TimeProvider time, SchedulingMetrics metrics)
 {
     public async Task CancelAsync(NpgsqlTransaction tx, SessionRow session, string reason, string cause, CancellationToken ct)
     {
         await sessions.CancelAsync(tx, session.Id, reason, cause, ct);
-        await outbox.EnqueueAsync(tx, new SessionCancelled(session.Id, session.StudioId, session.Start, reason, time.GetUtcNow(), cause), ct);
+        var coming = await rsvps.ComingAsync(tx, session.Id, ct);
+        await outbox.EnqueueAsync(tx, new SessionCancelled(session.Id, session.StudioId, session.Start, reason, time.GetUtcNow(), cause, coming), ct);
         metrics.Cancelled(cause);
     }
 

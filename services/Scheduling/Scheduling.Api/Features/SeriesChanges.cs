@@ -12,6 +12,7 @@ namespace Studios.Scheduling.Features;
 public sealed class SeriesChanges(
     SeriesRepository series,
     SessionRepository sessions,
+    RsvpRepository rsvps,
     Materialiser materialiser,
     Cancellations cancellations,
     Waitlist waitlist,
@@ -54,8 +55,9 @@ public sealed class SeriesChanges(
                 if (session.IsCancelled) continue;
                 if (slot.StartsAt != session.Start || slot.EndsAt != session.End)
                 {
+                    var coming = await rsvps.ComingAsync(tx, session.Id, ct);
                     await outbox.EnqueueAsync(tx, new SessionRescheduled(session.Id, session.StudioId, session.Start, slot.StartsAt,
-                        slot.EndsAt, session.Sequence + 1, now), ct);
+                        slot.EndsAt, session.Sequence + 1, now, coming), ct);
                 }
                 if (target.Capacity > session.Capacity) await waitlist.PromoteAsync(tx, session, target.Capacity, ct);
             }
