@@ -74,9 +74,28 @@ public sealed partial class RabbitMqServer : LocalServer
     /// which RabbitMQ.Client and MassTransit both read as "/".</summary>
     public Uri AmqpUri(string virtualHost = "/") => new(ConnectionString(virtualHost));
 
-    public string ConnectionString(string virtualHost = "/") =>
-        $"amqp://{Uri.EscapeDataString(UserName)}:{Uri.EscapeDataString(Password)}@127.0.0.1:{AmqpPort}/" +
+    public string ConnectionString(string virtualHost = "/") => ConnectionString(virtualHost, UserName, Password);
+
+    private string ConnectionString(string virtualHost, string user, string password) =>
+        $"amqp://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}@127.0.0.1:{AmqpPort}/" +
         (virtualHost == "/" ? "" : Uri.EscapeDataString(virtualHost));
+
+    /// <summary>A user of its own with every right on <paramref name="virtualHost"/>, for a client that must be cut off
+    /// for good later (<see cref="DeleteUserAsync"/>); returns the client's connection string.</summary>
+    public async Task<string> CreateUserAsync(string name, string virtualHost, CancellationToken ct = default)
+    {
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        await SendAsync(HttpMethod.Put, $"users/{Uri.EscapeDataString(name)}", JsonContent.Create(new { password, tags = "" }), ct)
+            .ConfigureAwait(false);
+        await SendAsync(HttpMethod.Put, $"permissions/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(name)}",
+            JsonContent.Create(new { configure = ".*", write = ".*", read = ".*" }), ct).ConfigureAwait(false);
+        return ConnectionString(virtualHost, name, password);
+    }
+
+    /// <summary>Removes a user made by <see cref="CreateUserAsync"/>: it can never connect again. Its open connections
+    /// stay until closed (<see cref="CloseConnectionsAsync"/>).</summary>
+    public Task DeleteUserAsync(string name, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Delete, $"users/{Uri.EscapeDataString(name)}", null, ct, notFoundIsFine: true);
 
     public async Task CreateVirtualHostAsync(string name, CancellationToken ct = default)
     {
@@ -86,14 +105,17 @@ public sealed partial class RabbitMqServer : LocalServer
             JsonContent.Create(new { configure = ".*", write = ".*", read = ".*" }), ct).ConfigureAwait(false);
     }
 
-    /// <summary>Closes the clients' connections to <paramref name="virtualHost"/> (those named <paramref name="clientName"/>,
-    /// or all), as a network cut or a dead process would; returns how many. The broker requeues their unacknowledged deliveries.</summary>
-    public async Task<int> CloseConnectionsAsync(string virtualHost, string? clientName = null, CancellationToken ct = default)
+    /// <summary>Closes the clients' connections to <paramref name="virtualHost"/> (those named <paramref name="clientName"/>
+    /// and of <paramref name="user"/>, or all), as a network cut or a dead process would; returns how many. The broker
+    /// requeues their unacknowledged deliveries.</summary>
+    public async Task<int> CloseConnectionsAsync(string virtualHost, string? clientName = null, string? user = null,
+        CancellationToken ct = default)
     {
         var connections = await _management.GetFromJsonAsync<List<ManagedConnection>>(
             $"vhosts/{Uri.EscapeDataString(virtualHost)}/connections", ct).ConfigureAwait(false) ?? [];
         var closing = connections
             .Where(c => clientName is null || c.ClientProperties?.GetValueOrDefault("connection_name")?.ToString() == clientName)
+            .Where(c => user is null || c.User == user)
             .ToList();
         foreach (var connection in closing)
             await SendAsync(HttpMethod.Delete, $"connections/{Uri.EscapeDataString(connection.Name)}", null, ct, notFoundIsFine: true)
@@ -103,6 +125,7 @@ public sealed partial class RabbitMqServer : LocalServer
 
     private sealed record ManagedConnection(
         [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name,
+        [property: System.Text.Json.Serialization.JsonPropertyName("user")] string? User,
         [property: System.Text.Json.Serialization.JsonPropertyName("client_properties")] Dictionary<string, object?>? ClientProperties);
 
     /// <summary>The queues of <paramref name="virtualHost"/> as the management API sees them (depth, unacknowledged,

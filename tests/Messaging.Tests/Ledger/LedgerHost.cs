@@ -100,10 +100,9 @@ public sealed class LedgerHost : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Kills the instance as a crash looks from outside: <paramref name="cutConnections"/> drops its broker
-    /// connection first (the broker requeues whatever it held unacknowledged, and transactions that commit after that
-    /// cannot be acknowledged any more), then the host goes away. The stop after the cut is a normal one, so no
-    /// MassTransit supervisor of the dead instance survives in this process to reconnect and consume again.</summary>
+    /// <summary>Kills the instance as a crash looks from outside: <paramref name="cutConnections"/> cuts it off from the
+    /// broker first, then the host goes away (see <see cref="LedgerRig.KillFirstAsync"/>). The stop after the cut is a
+    /// normal one, so the dead instance's hosted services end.</summary>
     public async Task KillAsync(Func<Task> cutConnections)
     {
         _stopped = true;

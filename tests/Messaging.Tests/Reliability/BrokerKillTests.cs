@@ -56,45 +56,16 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
             output.WriteLine($"consumer stops given up after the stop timeout: {logs.Entries.Count(entry => entry.Message.StartsWith("Consumer stop canceled", StringComparison.Ordinal))}");
             if (Environment.GetEnvironmentVariable("BROKERKILL_LOGS") == "1")
             {
-                PrintHostLogs(logs);
+                output.WriteLine(rig.HostLogs());
             }
         }
         catch
         {
             await DumpAsync();
-            await PrintDiagnosticsAsync(timeline, database, broker, probe, metrics, logs);
+            await timeline.DisposeAsync();
+            output.WriteLine(timeline.ToString());
+            output.WriteLine(await rig.DescribeAsync());
             throw;
-        }
-    }
-
-    /// <summary>What a stalled or failed run needs explained: where the events stopped (outbox, broker, consumer), the
-    /// host's logs and the broker's.</summary>
-    private async Task PrintDiagnosticsAsync(Timeline timeline, LedgerDatabase database, RabbitMqServer broker, LedgerProbe probe,
-        MetricRecorder metrics, LogCollector logs)
-    {
-        await timeline.DisposeAsync();
-        output.WriteLine(timeline.ToString());
-        output.WriteLine(await Safely(database.DescribeOutboxAsync));
-        output.WriteLine($"consumer: {probe.DistinctDeliveries} distinct message ids delivered, {probe.DuplicateDeliveries} duplicate deliveries");
-        output.WriteLine($"metrics: outbox.published {metrics.Total("outbox.published")}, outbox.publish_failures " +
-                         $"{metrics.Total("outbox.publish_failures")}, inbox.duplicates {metrics.Total("inbox.duplicates")}, " +
-                         $"messaging.stalled_endpoints {metrics.Total("messaging.stalled_endpoints")}");
-        output.WriteLine("broker queues:\n" + await Safely(async () => string.Join('\n', await broker.QueuesAsync())));
-        output.WriteLine("broker bindings:\n" + await Safely(async () => string.Join('\n', await broker.BindingsAsync())));
-        PrintHostLogs(logs);
-        output.WriteLine("broker log (tail):\n" + broker.LogTail());
-    }
-
-    /// <summary>The host's logs; per-message lines (RECEIVE, SEND, PUBLISH, S-FAULT, ...) drown the rest: the first few of
-    /// them, then everything else.</summary>
-    private void PrintHostLogs(LogCollector logs)
-    {
-        var entries = logs.Entries;
-        var perMessage = entries.Where(entry => entry.IsPerMessage).ToList();
-        output.WriteLine($"Ledger host logs ({entries.Count} entries, {perMessage.Count} of them per message; the first 10 of those, then all others):");
-        foreach (var entry in perMessage.Take(10).Concat(entries.Where(entry => !entry.IsPerMessage)).OrderBy(entry => entry.At).Take(600))
-        {
-            output.WriteLine(entry.ToString());
         }
     }
 
@@ -108,18 +79,6 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
         using var dump = Process.Start("dotnet-dump", ["collect", "-p", Environment.ProcessId.ToString(), "--type", "Full", "-o", path]);
         await dump.WaitForExitAsync();
         output.WriteLine($"dump: {path} (exit {dump.ExitCode})");
-    }
-
-    private static async Task<string> Safely(Func<Task<string>> describe)
-    {
-        try
-        {
-            return await describe();
-        }
-        catch (Exception exception)
-        {
-            return $"(unavailable: {exception.GetType().Name}: {exception.Message})";
-        }
     }
 
     /// <summary>Notes, and a sample every 2 s from start to end (applied, unsent, queue depth, published), so a stall

@@ -17,8 +17,22 @@ public sealed class ConsumerKillTests(ITestOutputHelper output)
     public async Task Killing_the_consumer_mid_stream_loses_nothing_and_applies_nothing_twice()
     {
         // Each consume holds its transaction a moment, so the kill finds work in flight.
-        await using var rig = await LedgerRig.StartAsync("consumerkill", new LedgerProbe { ConsumeDelay = TimeSpan.FromMilliseconds(5) });
-        var (database, probe, env, first) = (rig.Database, rig.Probe, rig.Rig.Environment, rig.Ledger);
+        await using var rig = await LedgerRig.StartAsync("consumerkill", new LedgerProbe { ConsumeDelay = TimeSpan.FromMilliseconds(5) },
+            debugLogs: true, killable: true);
+        try
+        {
+            await KillMidStreamAsync(rig);
+        }
+        catch
+        {
+            output.WriteLine(await rig.DescribeAsync());
+            throw;
+        }
+    }
+
+    private async Task KillMidStreamAsync(LedgerRig rig)
+    {
+        var (database, probe, env) = (rig.Database, rig.Probe, rig.Rig.Environment);
 
         // Another service publishes the stream.
         await using var bus = await TestBus.StartAsync(env);
@@ -28,7 +42,7 @@ public sealed class ConsumerKillTests(ITestOutputHelper output)
 
         await Eventually.TrueAsync(async () => await database.EffectsAsync() >= Stream / 5, TimeSpan.FromSeconds(60),
             "a fifth of the stream to be applied before the kill");
-        await first.KillAsync(() => env.Servers.RabbitMq.CloseConnectionsAsync(env.VirtualHost, clientName: LedgerHost.Database));
+        await rig.KillFirstAsync();
         var atKill = await database.EffectsAsync();
         output.WriteLine($"killed the consumer with {atKill} of {Stream} applied");
 
@@ -41,6 +55,8 @@ public sealed class ConsumerKillTests(ITestOutputHelper output)
 
         await rig.StartAnotherAsync();
         await Eventually.TrueAsync(() => database.AllAppliedAsync(Stream), TimeSpan.FromSeconds(120), "every event of the stream to be applied");
+        // Only the new instance consumes: nothing of the dead one came back to hold deliveries.
+        Assert.Equal(1, (await rig.Rig.Broker.QueuesAsync(rig.Rig.VirtualHost)).Single(queue => queue.Name == "ledger-entry-recorded").Consumers);
 
         var tally = await database.TallyAsync([.. entries.Select(entry => entry.EntryId)], probe.DuplicateDeliveries);
         output.WriteLine(tally.ToString());
