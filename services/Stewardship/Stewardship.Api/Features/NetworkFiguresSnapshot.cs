@@ -14,6 +14,9 @@ public sealed class NetworkFiguresSnapshot(StudioRepository studios, StudioHealt
 {
     private volatile Taken? _latest;
 
+    /// <summary>The counts last taken, without counting; null before the first refresh (what the gauges read).</summary>
+    public Taken? Latest => _latest;
+
     public async Task<Taken> GetAsync(NpgsqlConnection connection, CancellationToken ct) =>
         _latest ?? await RefreshAsync(connection, ct);
 

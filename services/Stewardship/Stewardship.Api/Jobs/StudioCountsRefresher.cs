@@ -2,16 +2,14 @@ using Microsoft.Extensions.Options;
 using Studios.ServiceDefaults.Jobs;
 using Studios.Stewardship.Extensions;
 using Studios.Stewardship.Features;
-using Studios.Stewardship.Telemetry;
 
 namespace Studios.Stewardship.Jobs;
 
-/// <summary>Keeps the gauges' cached counts and the overview's network figures fresh: on a timer, and soon after a
-/// lifecycle or health change wakes it. Each instance refreshes its own; the pass only reads.</summary>
+/// <summary>Keeps the network figures (the overview's and the gauges') fresh: on a timer, and soon after a lifecycle
+/// change or a sweep that changed a health state wakes it. Each instance refreshes its own; the pass only reads.</summary>
 public sealed class StudioCountsRefresher(
     NpgsqlDataSource dataSource,
     NetworkFiguresSnapshot networkFigures,
-    StewardshipMetrics metrics,
     IOptions<StewardshipOptions> options,
     TimeProvider time,
     JobMetrics jobMetrics,
@@ -25,8 +23,7 @@ public sealed class StudioCountsRefresher(
     protected override async Task<int> RunPassAsync(JobPass pass, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var taken = await networkFigures.RefreshAsync(connection, cancellationToken);
-        metrics.ReplaceCounts(taken.Studios, taken.Health, taken.At);
+        await networkFigures.RefreshAsync(connection, cancellationToken);
         return 0;
     }
 }
