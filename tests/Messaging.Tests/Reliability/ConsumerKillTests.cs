@@ -55,8 +55,11 @@ public sealed class ConsumerKillTests(ITestOutputHelper output)
 
         await rig.StartAnotherAsync();
         await Eventually.TrueAsync(() => database.AllAppliedAsync(Stream), TimeSpan.FromSeconds(120), "every event of the stream to be applied");
-        // Only the new instance consumes: nothing of the dead one came back to hold deliveries.
-        Assert.Equal(1, (await rig.Rig.Broker.QueuesAsync(rig.Rig.VirtualHost)).Single(queue => queue.Name == "ledger-entry-recorded").Consumers);
+        // Only the new instance consumes: nothing of the dead one came back to hold deliveries (the management API's
+        // counts lag by a few seconds, hence the wait).
+        await Eventually.MatchAsync(
+            async () => (await rig.Rig.Broker.QueuesAsync(rig.Rig.VirtualHost)).Single(queue => queue.Name == "ledger-entry-recorded").Consumers,
+            consumers => consumers == 1, TimeSpan.FromSeconds(30), "the new instance to be the queue's only consumer");
 
         var tally = await database.TallyAsync([.. entries.Select(entry => entry.EntryId)], probe.DuplicateDeliveries);
         output.WriteLine(tally.ToString());
