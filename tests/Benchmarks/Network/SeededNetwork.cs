@@ -22,6 +22,28 @@ public sealed class SeededNetwork
         await File.WriteAllTextAsync(PathOf(Preset), JsonSerializer.Serialize(this, Json));
     }
 
+    /// <summary>How long the seed's tokens last (<see cref="SystemApi.TokenAsync"/> asks for 600 minutes); a network
+    /// measured later than that gets new ones (<see cref="WithNewTokensAsync"/>).</summary>
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(600);
+
+    /// <summary>The same network with a new token for every person and a new operator, from the development identity:
+    /// a network seeded hours ago can be measured again.</summary>
+    public async Task<SeededNetwork> WithNewTokensAsync(SystemApi api, int clients)
+    {
+        var people = new SeededPerson[People.Count];
+        await Phase.RunAsync("tokens issued again (untimed)", people.Length, clients, async (i, _) =>
+        {
+            var person = People[i];
+            people[i] = person with { Token = await api.TokenAsync(person.Id, person.Name, person.Email, person.Role) };
+        });
+        var operatorId = Guid.NewGuid();
+        return new SeededNetwork
+        {
+            Preset = Preset, SeededAt = SeededAt, People = [.. people], Studios = Studios,
+            OperatorToken = await api.TokenAsync(operatorId, "Olu Operator", $"olu-{operatorId:N}@example.org", "operator"),
+        };
+    }
+
     public static async Task<SeededNetwork> LoadAsync(string preset) =>
         JsonSerializer.Deserialize<SeededNetwork>(await File.ReadAllTextAsync(PathOf(preset)), Json)
         ?? throw new InvalidOperationException($"{PathOf(preset)} is empty.");

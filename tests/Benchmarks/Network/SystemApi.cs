@@ -32,7 +32,7 @@ public sealed class SystemApi(Uri identity, IReadOnlyDictionary<string, Uri> ser
     public async Task<string> TokenAsync(Guid subject, string name, string email, params string[] roles)
     {
         var body = await SendAsync(HttpMethod.Post, new Uri(identity, "/api/dev-tokens"), null,
-            new { subject = subject.ToString(), name, roles, email, lifetimeMinutes = 600 });
+            new { subject = subject.ToString(), name, roles, email, lifetimeMinutes = SeededNetwork.TokenLifetime.TotalMinutes });
         return body["token"]!.GetValue<string>();
     }
 
