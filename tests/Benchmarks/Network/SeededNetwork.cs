@@ -22,26 +22,35 @@ public sealed class SeededNetwork
         await File.WriteAllTextAsync(PathOf(Preset), JsonSerializer.Serialize(this, Json));
     }
 
-    /// <summary>How long the seed's tokens last (<see cref="SystemApi.TokenAsync"/> asks for 600 minutes); a network
-    /// measured later than that gets new ones (<see cref="WithNewTokensAsync"/>).</summary>
+    /// <summary>How long a token asked for by <see cref="SystemApi.TokenAsync"/> lasts; a network measured later than
+    /// that gets new ones (<see cref="WithNewTokensAsync"/>).</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(600);
 
-    /// <summary>The same network with a new token for every person and a new operator, from the development identity:
-    /// a network seeded hours ago can be measured again.</summary>
+    /// <summary>When the earliest of the tokens runs out: the operator's, issued before anyone else's (the token's own
+    /// <c>exp</c> claim).</summary>
+    public DateTimeOffset TokensExpireAt
+    {
+        get
+        {
+            var payload = OperatorToken.Split('.')[1].Replace('-', '+').Replace('_', '/');
+            var json = Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '='));
+            return DateTimeOffset.FromUnixTimeSeconds(JsonDocument.Parse(json).RootElement.GetProperty("exp").GetInt64());
+        }
+    }
+
+    /// <summary>The same network with a new operator and a new token for every person (the operator's first, so it stays
+    /// the earliest), from the development identity: a network seeded hours ago can be measured again.</summary>
     public async Task<SeededNetwork> WithNewTokensAsync(SystemApi api, int clients)
     {
+        var operatorId = Guid.NewGuid();
+        var operatorToken = await api.TokenAsync(operatorId, "Olu Operator", $"olu-{operatorId:N}@example.org", "operator");
         var people = new SeededPerson[People.Count];
         await Phase.RunAsync("tokens issued again (untimed)", people.Length, clients, async (i, _) =>
         {
             var person = People[i];
             people[i] = person with { Token = await api.TokenAsync(person.Id, person.Name, person.Email, person.Role) };
         });
-        var operatorId = Guid.NewGuid();
-        return new SeededNetwork
-        {
-            Preset = Preset, SeededAt = SeededAt, People = [.. people], Studios = Studios,
-            OperatorToken = await api.TokenAsync(operatorId, "Olu Operator", $"olu-{operatorId:N}@example.org", "operator"),
-        };
+        return new SeededNetwork { Preset = Preset, SeededAt = SeededAt, OperatorToken = operatorToken, People = [.. people], Studios = Studios };
     }
 
     public static async Task<SeededNetwork> LoadAsync(string preset) =>

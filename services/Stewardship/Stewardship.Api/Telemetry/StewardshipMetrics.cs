@@ -36,8 +36,10 @@ public sealed class StewardshipMetrics
 
     // Nothing until the first refresh: no measurement rather than a zero that is not true.
     private IEnumerable<Measurement<long>> ObserveStudios() =>
-        (_networkFigures.Latest?.Studios ?? new Dictionary<StudioState, long>()).Select(entry => new Measurement<long>(entry.Value, new KeyValuePair<string, object?>("studio.state", entry.Key.ToText())));
+        (_networkFigures.Latest?.Studios ?? new Dictionary<StudioState, long>())
+        .Select(entry => new Measurement<long>(entry.Value, new KeyValuePair<string, object?>("studio.state", entry.Key.ToText())));
 
     private IEnumerable<Measurement<long>> ObserveHealth() =>
-        (_networkFigures.Latest?.Health ?? new Dictionary<HealthState, long>()).Select(entry => new Measurement<long>(entry.Value, new KeyValuePair<string, object?>("studio.health", entry.Key.ToText())));
+        (_networkFigures.Latest?.Health ?? new Dictionary<HealthState, long>())
+        .Select(entry => new Measurement<long>(entry.Value, new KeyValuePair<string, object?>("studio.health", entry.Key.ToText())));
 }
