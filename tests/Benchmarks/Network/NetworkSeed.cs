@@ -221,7 +221,7 @@ public static class NetworkSeed
 
         var network = new SeededNetwork
         {
-            Preset = preset, SeededAt = DateTimeOffset.UtcNow, OperatorToken = operatorToken, People = [.. people], Studios = [.. studios],
+            Preset = preset, OperatorToken = operatorToken, People = [.. people], Studios = [.. studios],
         };
         await network.SaveAsync();
         AnsiConsole.MarkupLine($"Seeded in [bold]{total.Elapsed.TotalMinutes:N1} min[/]: {joins.Count:N0} joins " +

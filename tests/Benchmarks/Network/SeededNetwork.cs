@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 
 namespace Studios.Benchmarks.Network;
@@ -7,7 +8,6 @@ namespace Studios.Benchmarks.Network;
 public sealed class SeededNetwork
 {
     public required string Preset { get; init; }
-    public required DateTimeOffset SeededAt { get; init; }
     public required string OperatorToken { get; init; }
     public required List<SeededPerson> People { get; init; }
     public required List<SeededStudio> Studios { get; init; }
@@ -32,9 +32,8 @@ public sealed class SeededNetwork
     {
         get
         {
-            var payload = OperatorToken.Split('.')[1].Replace('-', '+').Replace('_', '/');
-            var json = Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '='));
-            return DateTimeOffset.FromUnixTimeSeconds(JsonDocument.Parse(json).RootElement.GetProperty("exp").GetInt64());
+            var payload = Base64Url.DecodeFromChars(OperatorToken.Split('.')[1]);
+            return DateTimeOffset.FromUnixTimeSeconds(JsonDocument.Parse(payload).RootElement.GetProperty("exp").GetInt64());
         }
     }
 
@@ -50,7 +49,7 @@ public sealed class SeededNetwork
             var person = People[i];
             people[i] = person with { Token = await api.TokenAsync(person.Id, person.Name, person.Email, person.Role) };
         });
-        return new SeededNetwork { Preset = Preset, SeededAt = SeededAt, OperatorToken = operatorToken, People = [.. people], Studios = Studios };
+        return new SeededNetwork { Preset = Preset, OperatorToken = operatorToken, People = [.. people], Studios = Studios };
     }
 
     public static async Task<SeededNetwork> LoadAsync(string preset) =>
